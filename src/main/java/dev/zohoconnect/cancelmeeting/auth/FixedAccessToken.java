@@ -1,0 +1,26 @@
+package dev.zohoconnect.cancelmeeting.auth;
+
+import java.time.Instant;
+
+/** An access token the process supplied: used as is, and never renewed. */
+public record FixedAccessToken(IssuedToken token) implements AccessTokenSource {
+
+  public static FixedAccessToken of(String value) {
+    return new FixedAccessToken(new IssuedToken(value, null, Instant.MAX));
+  }
+
+  @Override
+  public IssuedToken current() {
+    return token;
+  }
+
+  @Override
+  public boolean canRenew() {
+    return false;
+  }
+
+  @Override
+  public IssuedToken renewAfterRejection(IssuedToken rejected) {
+    return token;
+  }
+}

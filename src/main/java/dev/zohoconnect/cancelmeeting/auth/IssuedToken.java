@@ -1,0 +1,24 @@
+package dev.zohoconnect.cancelmeeting.auth;
+
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * An access token and where to use it.
+ *
+ * @param value the token, sent as {@code Authorization: Zoho-oauthtoken <value>}
+ * @param apiDomain the API host Zoho named with the token, or null when it named none
+ * @param expiresAt when Zoho stops accepting it, or {@link Instant#MAX} when unknown
+ */
+public record IssuedToken(String value, URI apiDomain, Instant expiresAt) {
+
+  public boolean isUsableAt(Instant now, java.time.Duration margin) {
+    return now.plus(margin).isBefore(expiresAt);
+  }
+
+  @Override
+  public String toString() {
+    return "IssuedToken[value=" + Secrets.REDACTED + ", apiDomain=" + apiDomain + ", expiresAt="
+        + expiresAt + "]";
+  }
+}

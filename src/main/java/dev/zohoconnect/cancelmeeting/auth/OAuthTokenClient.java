@@ -1,0 +1,153 @@
+package dev.zohoconnect.cancelmeeting.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
+import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
+import dev.zohoconnect.cancelmeeting.http.HttpReply;
+import dev.zohoconnect.cancelmeeting.http.HttpTransport;
+import dev.zohoconnect.cancelmeeting.http.TransportFailure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Exchanges a refresh token for an access token at Zoho's accounts server.
+ *
+ * <p>Zoho answers failures with HTTP 200 and an {@code error} field, so success is recognised by
+ * the presence of {@code access_token}, never by the status code.
+ */
+public final class OAuthTokenClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_ERROR_TEXT = 80;
+
+  private final HttpTransport transport;
+  private final Clock clock;
+
+  public OAuthTokenClient(HttpTransport transport, Clock clock) {
+    this.transport = transport;
+    this.clock = clock;
+  }
+
+  /** Where and with what to refresh; {@code toString()} hides the secrets. */
+  public record Grant(
+      URI accountsUrl,
+      String clientId,
+      String clientSecret,
+      String refreshToken,
+      Duration connectTimeout,
+      Duration readTimeout) {
+    @Override
+    public String toString() {
+      return "Grant[accountsUrl=%s, clientId=%s, clientSecret=%s, refreshToken=%s]"
+          .formatted(accountsUrl, clientId, Secrets.REDACTED, Secrets.REDACTED);
+    }
+  }
+
+  public IssuedToken refresh(Grant grant) {
+    Instant requestedAt = clock.instant();
+    HttpReply reply = post(grant);
+    JsonNode body = parse(reply);
+    JsonNode token = body == null ? null : body.get("access_token");
+    if (token != null && token.isTextual() && !token.asText().isBlank()) {
+      return issued(body, token.asText(), requestedAt);
+    }
+    throw failure(reply, body);
+  }
+
+  private HttpReply post(Grant grant) {
+    String form =
+        "grant_type=refresh_token&client_id=%s&client_secret=%s&refresh_token=%s"
+            .formatted(
+                encode(grant.clientId()), encode(grant.clientSecret()), encode(grant.refreshToken()));
+    HttpRequest request =
+        HttpRequest.newBuilder(grant.accountsUrl().resolve("/oauth/v2/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
+    try {
+      return transport.send(request, grant.connectTimeout(), grant.readTimeout());
+    } catch (TransportFailure e) {
+      throw ZohoConnectorException.of(
+          ErrorCodes.OAUTH_UNAVAILABLE,
+          "Zoho's accounts server at " + grant.accountsUrl().getHost() + " failed: "
+              + e.getMessage() + ".",
+          null,
+          null,
+          e);
+    }
+  }
+
+  // Zoho dates the token from when it issued it; counting from before the request keeps the
+  // local expiry on the safe side whatever the network delay.
+  private IssuedToken issued(JsonNode body, String token, Instant requestedAt) {
+    long expiresIn = body.path("expires_in").asLong(3600);
+    URI apiDomain = null;
+    String domain = body.path("api_domain").asText("");
+    if (!domain.isBlank()) {
+      try {
+        apiDomain = URI.create(domain.trim());
+      } catch (IllegalArgumentException ignored) {
+        apiDomain = null; // an unusable api_domain is ignored: the data center's host applies
+      }
+    }
+    return new IssuedToken(token, apiDomain, requestedAt.plusSeconds(expiresIn));
+  }
+
+  private static JsonNode parse(HttpReply reply) {
+    if (reply.body().isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(reply.body());
+      return node != null && node.isObject() ? node : null;
+    } catch (IOException notJson) {
+      return null;
+    }
+  }
+
+  private static ZohoConnectorException failure(HttpReply reply, JsonNode body) {
+    String error = body == null ? "" : body.path("error").asText("");
+    String raw = reply.body();
+    if ("invalid_client".equals(error)) {
+      return oauthError(ErrorCodes.OAUTH_INVALID_CLIENT, "invalid_client", reply);
+    }
+    if ("invalid_code".equals(error) || "invalid_grant".equals(error)) {
+      return oauthError(ErrorCodes.OAUTH_INVALID_REFRESH_TOKEN, error, reply);
+    }
+    if (error.toLowerCase().contains("access denied") || raw.contains("Access Denied")) {
+      return oauthError(ErrorCodes.OAUTH_RATE_LIMITED, "Access Denied", reply);
+    }
+    if (!error.isBlank()) {
+      return oauthError(ErrorCodes.OAUTH_ERROR, error, reply);
+    }
+    return oauthError(
+        ErrorCodes.OAUTH_UNAVAILABLE,
+        reply.isServerError() ? "server error" : "an answer without access_token",
+        reply);
+  }
+
+  // Only Zoho's short error word is quoted, truncated: the raw body is never echoed, so nothing
+  // the accounts server might reflect back (such as the submitted form) can reach a log.
+  private static ZohoConnectorException oauthError(String code, String zohoError, HttpReply reply) {
+    String shown = zohoError.length() > MAX_ERROR_TEXT ? zohoError.substring(0, MAX_ERROR_TEXT) : zohoError;
+    return ZohoConnectorException.of(
+        code,
+        "Zoho's accounts server refused to issue an access token: " + shown + " (HTTP "
+            + reply.status() + ").",
+        reply.status(),
+        null,
+        null);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

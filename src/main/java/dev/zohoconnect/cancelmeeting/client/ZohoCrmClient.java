@@ -1,0 +1,62 @@
+package dev.zohoconnect.cancelmeeting.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zohoconnect.cancelmeeting.auth.IssuedToken;
+import dev.zohoconnect.cancelmeeting.http.HttpReply;
+import dev.zohoconnect.cancelmeeting.http.HttpTransport;
+import dev.zohoconnect.cancelmeeting.http.TransportFailure;
+import dev.zohoconnect.cancelmeeting.model.ApiVersion;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+
+/** The one Zoho CRM call this connector makes: {@code POST /crm/{v}/Events/{id}/actions/cancel}. */
+public final class ZohoCrmClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpTransport transport;
+
+  public ZohoCrmClient(HttpTransport transport) {
+    this.transport = transport;
+  }
+
+  /** One cancel request, as Zoho's API receives it. The meeting id is validated digits. */
+  public record CancelCall(
+      URI apiBaseUrl,
+      ApiVersion version,
+      String meetingId,
+      boolean sendCancellingMail,
+      String cancelledBy,
+      Duration connectTimeout,
+      Duration readTimeout) {
+
+    URI uri() {
+      return apiBaseUrl.resolve(
+          "/crm/" + version.pathSegment() + "/Events/" + meetingId + "/actions/cancel");
+    }
+
+    String body() {
+      ObjectNode item = JSON.createObjectNode().put("send_cancelling_mail", sendCancellingMail);
+      if (cancelledBy != null) {
+        item.putObject("cancelled_by").put("id", cancelledBy);
+      }
+      ObjectNode root = JSON.createObjectNode();
+      root.putArray("data").add(item);
+      return root.toString();
+    }
+  }
+
+  public ZohoAnswer cancel(CancelCall call, IssuedToken token) throws TransportFailure {
+    HttpRequest request =
+        HttpRequest.newBuilder(call.uri())
+            .header("Authorization", "Zoho-oauthtoken " + token.value())
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(call.body()))
+            .build();
+    HttpReply reply = transport.send(request, call.connectTimeout(), call.readTimeout());
+    return ZohoResponseParser.parse(reply);
+  }
+}

@@ -1,0 +1,76 @@
+package dev.zohoconnect.cancelmeeting.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
+import dev.zohoconnect.cancelmeeting.error.ZohoError;
+import dev.zohoconnect.cancelmeeting.http.HttpReply;
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Reads Zoho's answer to a record action. Zoho puts an error either at the top level or as the
+ * first item of {@code data}, and has been seen answering HTTP 200 with an error item, so the
+ * status alone decides nothing.
+ */
+public final class ZohoResponseParser {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ZohoResponseParser() {}
+
+  public static ZohoAnswer parse(HttpReply reply) {
+    JsonNode root = readJson(reply.body());
+    if (root == null) {
+      return withoutZohoBody(reply, reply.body().isBlank() ? "an empty body" : "a body that is not Zoho's JSON");
+    }
+    if (isError(root)) {
+      return refused(reply, root);
+    }
+    JsonNode first = root.path("data").path(0);
+    if (first.isObject() && isError(first)) {
+      return refused(reply, first);
+    }
+    if (first.isObject() && "success".equalsIgnoreCase(first.path("status").asText())
+        && reply.status() < 400) {
+      return new ZohoAnswer.Cancelled(first.path("code").asText("SUCCESS"), first.path("message").asText(""));
+    }
+    return withoutZohoBody(reply, "JSON without a Zoho status");
+  }
+
+  private static boolean isError(JsonNode node) {
+    return "error".equalsIgnoreCase(node.path("status").asText())
+        && node.path("code").isTextual();
+  }
+
+  private static ZohoAnswer refused(HttpReply reply, JsonNode node) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> details =
+        node.path("details").isObject() ? JSON.convertValue(node.get("details"), Map.class) : Map.of();
+    ZohoError error =
+        new ZohoError(reply.status(), node.get("code").asText(), node.path("message").asText(""), details);
+    return new ZohoAnswer.Refused(error, reply.retryAfter().orElse(null));
+  }
+
+  // A 429 keeps its meaning even when a proxy strips the body.
+  private static ZohoAnswer withoutZohoBody(HttpReply reply, String problem) {
+    if (reply.status() == 429) {
+      return new ZohoAnswer.Refused(
+          new ZohoError(429, ErrorCodes.TOO_MANY_REQUESTS, "HTTP 429 without a Zoho body", Map.of()),
+          reply.retryAfter().orElse(null));
+    }
+    return new ZohoAnswer.Unreadable(reply.status(), problem);
+  }
+
+  private static JsonNode readJson(String body) {
+    if (body == null || body.isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode node = JSON.readTree(body);
+      return node != null && node.isObject() ? node : null;
+    } catch (IOException | RuntimeException notJson) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package dev.zohoconnect.cancelmeeting.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.camunda.connector.generator.java.annotation.TemplateProperty;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyCondition;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+
+/** Optional behaviour; every field has a safe default when the process leaves it out. */
+public record CancellationOptions(
+    @TemplateProperty(
+            group = "behaviour",
+            label = "API version",
+            defaultValue = "V7",
+            optional = true,
+            description = "Zoho CRM API version. v8 adds 'Cancelled by'.")
+        ApiVersion apiVersion,
+    @TemplateProperty(
+            group = "behaviour",
+            label = "Cancelled by (user id)",
+            optional = true,
+            description =
+                "Zoho CRM user id shown as the one who cancelled. Requires 'Send cancellation mail'.",
+            condition = @PropertyCondition(property = "options.apiVersion", equals = "V8"),
+            constraints =
+                @PropertyConstraints(
+                    pattern =
+                        @TemplateProperty.Pattern(
+                            value = "^([0-9]{1,19}|=.+)?$",
+                            message = "Must be a Zoho user id: digits only, at most 19")))
+        String cancelledBy,
+    @JsonDeserialize(using = StrictBooleanDeserializer.class)
+        @TemplateProperty(
+            group = "behaviour",
+            label = "Treat an already cancelled meeting as success",
+            type = PropertyType.Boolean,
+            defaultValueType = DefaultValueType.Boolean,
+            defaultValue = "false",
+            optional = true,
+            description =
+                "Complete the task (result alreadyCancelled = true) instead of raising NOT_ALLOWED"
+                    + " when the meeting was cancelled before.")
+        Boolean alreadyCancelledIsSuccess,
+    @JsonDeserialize(using = StrictBooleanDeserializer.class)
+        @TemplateProperty(
+            group = "behaviour",
+            label = "Cancel without mail when the daily mail limit is reached",
+            type = PropertyType.Boolean,
+            defaultValueType = DefaultValueType.Boolean,
+            defaultValue = "false",
+            optional = true,
+            description =
+                "When Zoho answers DAILY_LIMIT_EXCEEDED, cancel again without mail (result"
+                    + " mailSent = false) instead of raising the error.")
+        Boolean cancelWithoutMailOnDailyLimit,
+    @Min(value = 1, message = "Connect timeout must be at least 1 second")
+        @Max(value = 300, message = "Connect timeout must be at most 300 seconds")
+        @TemplateProperty(
+            group = "behaviour",
+            label = "Connect timeout (seconds)",
+            defaultValue = "10",
+            defaultValueType = DefaultValueType.Number,
+            optional = true,
+            description = "How long to wait for a connection to Zoho, 1 to 300 seconds.")
+        Integer connectTimeoutSeconds,
+    @Min(value = 1, message = "Read timeout must be at least 1 second")
+        @Max(value = 300, message = "Read timeout must be at most 300 seconds")
+        @TemplateProperty(
+            group = "behaviour",
+            label = "Read timeout (seconds)",
+            defaultValue = "30",
+            defaultValueType = DefaultValueType.Number,
+            optional = true,
+            description = "How long to wait for Zoho's answer, 1 to 300 seconds.")
+        Integer readTimeoutSeconds) {
+
+  public ApiVersion effectiveApiVersion() {
+    return apiVersion == null ? ApiVersion.V7 : apiVersion;
+  }
+
+  public boolean treatAlreadyCancelledAsSuccess() {
+    return Boolean.TRUE.equals(alreadyCancelledIsSuccess);
+  }
+
+  public boolean fallBackToNoMail() {
+    return Boolean.TRUE.equals(cancelWithoutMailOnDailyLimit);
+  }
+
+  public Duration connectTimeout() {
+    return Duration.ofSeconds(connectTimeoutSeconds == null ? 10 : connectTimeoutSeconds);
+  }
+
+  public Duration readTimeout() {
+    return Duration.ofSeconds(readTimeoutSeconds == null ? 30 : readTimeoutSeconds);
+  }
+
+  /** Blank means "not given": Modeler writes an empty string for a cleared optional field. */
+  public String cancelledByOrNull() {
+    return cancelledBy == null || cancelledBy.isBlank() ? null : cancelledBy;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.zohoconnect.cancelmeeting.model;
+
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.camunda.connector.generator.java.annotation.TemplateProperty;
+import dev.zohoconnect.cancelmeeting.auth.RefreshTokenAuthentication;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.NestedPropertyCondition;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyCondition;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
+
+/**
+ * Custom Zoho endpoints, for sandbox and developer orgs, a corporate proxy, or the local emulator.
+ * Off by default: a token is sent only to Zoho's own hosts unless the user asks otherwise here.
+ */
+public record EndpointOverride(
+    @JsonDeserialize(using = StrictBooleanDeserializer.class)
+        @TemplateProperty(
+            group = "advanced",
+            label = "Use custom Zoho endpoints",
+            type = PropertyType.Boolean,
+            defaultValueType = DefaultValueType.Boolean,
+            defaultValue = "false",
+            optional = true,
+            description =
+                "For sandbox/developer orgs, a proxy or the local Zoho CRM emulator. Tokens are"
+                    + " then sent to the URLs below.")
+        Boolean enabled,
+    @TemplateProperty(
+            group = "advanced",
+            label = "Accounts URL",
+            description =
+                "OAuth server, e.g. https://accounts.zoho.eu. https only; http only for"
+                    + " localhost.",
+            condition =
+                @PropertyCondition(
+                    property = "",
+                    allMatch = {
+                      @NestedPropertyCondition(
+                          property = "endpoints.enabled",
+                          equalsBoolean = TemplateProperty.EqualsBoolean.TRUE),
+                      @NestedPropertyCondition(
+                          property = "authentication.type",
+                          equals = RefreshTokenAuthentication.TYPE)
+                    }),
+            constraints =
+                @PropertyConstraints(
+                    notEmpty = true,
+                    pattern =
+                        @TemplateProperty.Pattern(
+                            value = EndpointOverride.URL_REGEX,
+                            message = "Must be an https:// URL (http:// only for localhost)")))
+        String accountsUrl,
+    @TemplateProperty(
+            group = "advanced",
+            label = "API base URL",
+            description =
+                "Zoho CRM API host, e.g. https://sandbox.zohoapis.com. https only; http only for"
+                    + " localhost.",
+            condition = @PropertyCondition(property = "endpoints.enabled", equalsBoolean = TemplateProperty.EqualsBoolean.TRUE),
+            constraints =
+                @PropertyConstraints(
+                    notEmpty = true,
+                    pattern =
+                        @TemplateProperty.Pattern(
+                            value = EndpointOverride.URL_REGEX,
+                            message = "Must be an https:// URL (http:// only for localhost)")))
+        String apiBaseUrl) {
+
+  /** Loose on purpose: the connector re-checks the URL fully; this only guides typing. */
+  @TemplateProperty(ignore = true)
+  public static final String URL_REGEX = "^(https://.+|http://(localhost|127\\.[0-9.]+|\\[::1\\])(:[0-9]+)?/?|=.+)?$";
+
+  public boolean isEnabled() {
+    return Boolean.TRUE.equals(enabled);
+  }
+}

@@ -1,0 +1,64 @@
+package dev.zohoconnect.build;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Completes the templates Camunda's generator writes: the 8.8 generator cannot give the error
+ * expression a default value, and a template without one would let every failure end as a plain
+ * job failure instead of a catchable BPMN error. Runs in the build; never edit its output by hand.
+ *
+ * <p>Arguments: generated dir, output dir, {@code true} to also update the committed copy, the
+ * committed copy's dir.
+ */
+public final class ElementTemplateFinisher {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ElementTemplateFinisher() {}
+
+  public static void main(String[] args) throws IOException {
+    Path generated = Path.of(args[0]);
+    Path output = Path.of(args[1]);
+    boolean updateCommitted = args.length > 3 && Boolean.parseBoolean(args[2]);
+    for (Path source : templatesUnder(generated)) {
+      Path relative = generated.relativize(source);
+      String finished = finish(Files.readString(source));
+      write(output.resolve(relative), finished);
+      if (updateCommitted) {
+        write(Path.of(args[3]).resolve(relative), finished);
+      }
+    }
+  }
+
+  /** The template with the default error expression filled in. */
+  public static String finish(String template) throws IOException {
+    JsonNode root = JSON.readTree(template);
+    for (JsonNode property : root.path("properties")) {
+      if ("errorExpression".equals(property.path("binding").path("key").asText())) {
+        ((ObjectNode) property).put("value", DefaultErrorExpression.FEEL);
+      }
+    }
+    return JSON.writeValueAsString(root) + "\n";
+  }
+
+  public static List<Path> templatesUnder(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+  }
+
+  private static void write(Path target, String content) throws IOException {
+    Files.createDirectories(target.getParent());
+    Files.writeString(target, content);
+  }
+}
