@@ -1,6 +1,7 @@
 package dev.zohoconnect.cancelmeeting.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.camunda.connector.generator.dsl.Property.FeelMode;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import dev.zohoconnect.cancelmeeting.auth.RefreshTokenAuthentication;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
@@ -22,9 +23,11 @@ public record EndpointOverride(
             defaultValueType = DefaultValueType.Boolean,
             defaultValue = "false",
             optional = true,
+            feel = FeelMode.optional,
             description =
                 "For sandbox/developer orgs, a proxy or the local Zoho CRM emulator. Tokens are"
-                    + " then sent to the URLs below.")
+                    + " then sent to the URLs below. A FEEL expression such as"
+                    + " =zohoApiBaseUrl != null lets one process run against Zoho and the emulator.")
         Boolean enabled,
     @TemplateProperty(
             group = "advanced",
