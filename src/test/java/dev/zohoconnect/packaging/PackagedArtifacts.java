@@ -1,0 +1,88 @@
+package dev.zohoconnect.packaging;
+
+import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
+import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
+import dev.zohoconnect.emulator.ZohoCrmEmulator;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the packaging proofs share: the jars {@code mvn package} built (paths handed over by
+ * failsafe), the secrets the runtimes receive, and a process whose service task is bound exactly
+ * as the element template binds it (inputs, headers, retries, default error expression).
+ */
+final class PackagedArtifacts {
+
+  static final String PROCESS_ID = "packaging-cancel-meeting";
+  static final String TASK_ID = "cancelMeeting";
+
+  /** Secret name to value, as stored in a cluster or in the runtime's environment. */
+  static final Map<String, String> SECRETS =
+      Map.of(
+          "ZOHO_CLIENT_ID", ZohoCrmEmulator.DEFAULT_CLIENT_ID,
+          "ZOHO_CLIENT_SECRET", ZohoCrmEmulator.DEFAULT_CLIENT_SECRET,
+          "ZOHO_REFRESH_TOKEN", ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN);
+
+  private PackagedArtifacts() {}
+
+  static Path connectorJar() {
+    return artifact("connector.jar");
+  }
+
+  static Path runtimeJar() {
+    return artifact("runtime.jar");
+  }
+
+  private static Path artifact(String property) {
+    String location = System.getProperty(property);
+    if (location == null) {
+      throw new IllegalStateException(
+          "System property " + property + " not set: run with 'mvn verify' (failsafe sets it)");
+    }
+    Path path = Path.of(location);
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalStateException(path + " does not exist: 'mvn package' builds it");
+    }
+    return path;
+  }
+
+  /**
+   * start -> Cancel Zoho Meeting (as the template writes it; the meeting id and the Zoho base URL
+   * come from process variables {@code meetingId} and {@code zohoUrl}) -> end.
+   */
+  static BpmnModelInstance cancelMeetingProcess() {
+    return Bpmn.createExecutableProcess(PROCESS_ID)
+        .startEvent("start")
+        .serviceTask(
+            TASK_ID,
+            task ->
+                task.zeebeJobType(CancelMeetingFunction.JOB_TYPE)
+                    .zeebeJobRetries("3")
+                    .zeebeInputExpression("meetingId", "meeting.meetingId")
+                    .zeebeInputExpression("false", "meeting.sendCancellingMail")
+                    .zeebeInput("refreshToken", "authentication.type")
+                    .zeebeInput("{{secrets.ZOHO_CLIENT_ID}}", "authentication.clientId")
+                    .zeebeInput("{{secrets.ZOHO_CLIENT_SECRET}}", "authentication.clientSecret")
+                    .zeebeInput("{{secrets.ZOHO_REFRESH_TOKEN}}", "authentication.refreshToken")
+                    .zeebeInput("US", "dataCenter")
+                    .zeebeInputExpression("true", "endpoints.enabled")
+                    .zeebeInputExpression("zohoUrl", "endpoints.accountsUrl")
+                    .zeebeInputExpression("zohoUrl", "endpoints.apiBaseUrl")
+                    .zeebeTaskHeader("elementTemplateId", CancelMeetingFunction.TEMPLATE_ID)
+                    .zeebeTaskHeader(
+                        "elementTemplateVersion",
+                        String.valueOf(CancelMeetingFunction.TEMPLATE_VERSION))
+                    .zeebeTaskHeader("resultVariable", "cancellation")
+                    .zeebeTaskHeader("errorExpression", DefaultErrorExpression.FEEL)
+                    .zeebeTaskHeader("retryBackoff", "PT0S"))
+        .endEvent("done")
+        .done();
+  }
+
+  static Map<String, Object> variables(String meetingId, ZohoCrmEmulator zoho) {
+    return Map.of("meetingId", meetingId, "zohoUrl", zoho.baseUrl());
+  }
+}
