@@ -48,13 +48,17 @@ final class RequestDispatcher implements HttpHandler {
             Route route = router.resolve(request.method(), request.rawPath());
             count(route);
             if (!route.endpoint().isCrmApi()) {
-                respond(exchange, request, route);
+                deliver(exchange, answerAfterLatency(request, route));
             } else if (limits.tryEnter()) {
+                Optional<HttpReply> answer;
                 try {
-                    respond(exchange, request, route);
+                    answer = answerAfterLatency(request, route);
                 } finally {
+                    // Released before the answer goes out: a caller cannot send its next call before it has read
+                    // this answer, so its sequential calls never count as concurrent (no stale slot, no spurious 429).
                     limits.leave();
                 }
+                deliver(exchange, answer);
             } else {
                 send(exchange, ZohoErrors.tooManyRequests().toReply());
             }
@@ -68,9 +72,12 @@ final class RequestDispatcher implements HttpHandler {
         }
     }
 
-    private void respond(HttpExchange exchange, IncomingRequest request, Route route) throws IOException {
+    private Optional<HttpReply> answerAfterLatency(IncomingRequest request, Route route) throws IOException {
         pause(settings.globalLatency());
-        Optional<HttpReply> answer = answer(request, route, faults.next(route.endpoint()).orElse(null));
+        return answer(request, route, faults.next(route.endpoint()).orElse(null));
+    }
+
+    private void deliver(HttpExchange exchange, Optional<HttpReply> answer) throws IOException {
         if (answer.isPresent()) {
             send(exchange, answer.get());
         } else {
