@@ -21,9 +21,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * therefore shared by all jobs of the runtime, which is what keeps token refreshes within Zoho's
  * limits.
  */
+// "error" is not an input: it is what the runtime stores on a job it failed, read to recognise a
+// retry after a transient failure (see PriorFailure). The runtime fetches only the listed variables.
 @OutboundConnector(
     name = CancelMeetingFunction.NAME,
-    inputVariables = {"meeting", "authentication", "dataCenter", "options", "endpoints"},
+    inputVariables = {"meeting", "authentication", "dataCenter", "options", "endpoints", "error"},
     type = CancelMeetingFunction.JOB_TYPE)
 @ElementTemplate(
     id = CancelMeetingFunction.TEMPLATE_ID,

@@ -1,5 +1,7 @@
 package dev.zohoconnect.cancelmeeting.error;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,7 +16,8 @@ public record ZohoError(int httpStatus, String code, String message, Map<String,
 
   public ZohoError {
     message = message == null ? "" : message;
-    details = details == null ? Map.of() : Map.copyOf(details);
+    // Zoho's key order is kept: operators compare these details with Zoho's documentation.
+    details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 
   public boolean is(String zohoCode) {

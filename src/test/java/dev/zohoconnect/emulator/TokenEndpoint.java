@@ -1,0 +1,56 @@
+package dev.zohoconnect.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zohoconnect.emulator.oauth.AccessToken;
+import dev.zohoconnect.emulator.oauth.TokenGrant;
+import dev.zohoconnect.emulator.oauth.TokenService;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code POST /oauth/v2/token}, refresh-token grant only. Every answer is HTTP 200, refusals included, exactly
+ * the trap real clients fall into when they only check the status.
+ */
+final class TokenEndpoint implements EndpointHandler {
+
+    private final TokenService tokens;
+    private final Supplier<String> apiDomain;
+    private final EmulatorCounters counters;
+
+    TokenEndpoint(TokenService tokens, Supplier<String> apiDomain, EmulatorCounters counters) {
+        this.tokens = tokens;
+        this.apiDomain = apiDomain;
+        this.counters = counters;
+    }
+
+    @Override
+    public HttpReply handle(IncomingRequest request, Route.Matched route) {
+        Map<String, String> form = request.formParameters();
+        if (!"refresh_token".equals(form.get("grant_type"))) {
+            return refused(new TokenGrant.Refused(TokenGrant.Refused.UNSUPPORTED_GRANT_TYPE, null));
+        }
+        String refreshToken = form.get("refresh_token");
+        counters.recordTokenRefresh(refreshToken);
+        return switch (tokens.refresh(form.get("client_id"), form.get("client_secret"), refreshToken)) {
+            case TokenGrant.Issued issued -> issued(issued.token());
+            case TokenGrant.Refused refusal -> refused(refusal);
+        };
+    }
+
+    private HttpReply issued(AccessToken token) {
+        ObjectNode body = Json.object(
+                "access_token", token.value(),
+                "expires_in", TokenService.ACCESS_TOKEN_LIFETIME.toSeconds(),
+                "api_domain", apiDomain.get(),
+                "token_type", "Bearer");
+        return HttpReply.json(200, body);
+    }
+
+    private static HttpReply refused(TokenGrant.Refused refusal) {
+        ObjectNode body = Json.object("error", refusal.error());
+        if (refusal.description() != null) {
+            body.put("error_description", refusal.description());
+        }
+        return HttpReply.json(200, body);
+    }
+}

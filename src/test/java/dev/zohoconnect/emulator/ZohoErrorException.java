@@ -1,0 +1,16 @@
+package dev.zohoconnect.emulator;
+
+/** Carries a Zoho error out of endpoint code; not an emulator failure, so no stack trace is collected. */
+final class ZohoErrorException extends RuntimeException {
+
+    private final transient ZohoError error;
+
+    ZohoErrorException(ZohoError error) {
+        super(error.code(), null, false, false);
+        this.error = error;
+    }
+
+    ZohoError error() {
+        return error;
+    }
+}

@@ -1,0 +1,399 @@
+package dev.zohoconnect.process;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * {@link ProcessEngineDriver} on zeebe-process-test's in-memory engine, driven by Camunda's real
+ * connector runtime through {@link ConnectorRuntimeHarness}. Everything it reports is read from
+ * the engine's record stream (the same records Operate is built from).
+ */
+public final class InMemoryZeebeDriver implements ProcessEngineDriver {
+
+  private static final Duration POLL = Duration.ofMillis(10);
+
+  private final ConnectorRuntimeHarness harness;
+  private final boolean ownsHarness;
+  private final ObjectMapper json = new ObjectMapper();
+
+  /** Drives a harness the caller closes. */
+  public InMemoryZeebeDriver(ConnectorRuntimeHarness harness) {
+    this(harness, false);
+  }
+
+  private InMemoryZeebeDriver(ConnectorRuntimeHarness harness, boolean ownsHarness) {
+    this.harness = harness;
+    this.ownsHarness = ownsHarness;
+  }
+
+  /** Starts a harness with SPI-discovered connectors and these secrets; closing closes it. */
+  public static InMemoryZeebeDriver start(Map<String, String> secrets) {
+    return new InMemoryZeebeDriver(ConnectorRuntimeHarness.start(secrets), true);
+  }
+
+  /** Drives a harness built by the caller; closing the driver closes it. */
+  public static InMemoryZeebeDriver owning(ConnectorRuntimeHarness harness) {
+    return new InMemoryZeebeDriver(harness, true);
+  }
+
+  public ConnectorRuntimeHarness harness() {
+    return harness;
+  }
+
+  @Override
+  public void deploy(String resourceName, BpmnModelInstance model) {
+    harness.deploy(resourceName, model);
+  }
+
+  @Override
+  public void deployResource(String... classpathResources) {
+    harness.deployResource(classpathResources);
+  }
+
+  @Override
+  public long startInstance(String bpmnProcessId, Map<String, ?> variables) {
+    return harness.startInstance(bpmnProcessId, variables);
+  }
+
+  @Override
+  public void cancelInstance(long processInstanceKey) {
+    harness.client().newCancelInstanceCommand(processInstanceKey).send().join();
+  }
+
+  @Override
+  public void awaitCompletion(long processInstanceKey, Duration timeout) {
+    await(
+        processInstanceKey,
+        timeout,
+        "to complete",
+        () -> {
+          if (isCompleted(processInstanceKey)) {
+            return true;
+          }
+          List<Incident> incidents = incidents(processInstanceKey);
+          if (!incidents.isEmpty()) {
+            throw new AssertionError(
+                "Expected process instance "
+                    + processInstanceKey
+                    + " to complete, but it has an incident: "
+                    + incidents.getFirst()
+                    + "\n"
+                    + describe(processInstanceKey));
+          }
+          if (isTerminated(processInstanceKey)) {
+            throw new AssertionError(
+                "Expected process instance "
+                    + processInstanceKey
+                    + " to complete, but it was terminated\n"
+                    + describe(processInstanceKey));
+          }
+          return false;
+        });
+  }
+
+  @Override
+  public Incident awaitIncident(long processInstanceKey, Duration timeout) {
+    await(
+        processInstanceKey,
+        timeout,
+        "to have an incident",
+        () -> {
+          if (!incidents(processInstanceKey).isEmpty()) {
+            return true;
+          }
+          if (isCompleted(processInstanceKey)) {
+            throw new AssertionError(
+                "Expected an incident in process instance "
+                    + processInstanceKey
+                    + ", but it completed\n"
+                    + describe(processInstanceKey));
+          }
+          return false;
+        });
+    return incidents(processInstanceKey).getFirst();
+  }
+
+  @Override
+  public List<JobFailure> awaitJobFailures(long processInstanceKey, int count, Duration timeout) {
+    await(
+        processInstanceKey,
+        timeout,
+        "to have " + count + " job failure(s)",
+        () -> jobFailures(processInstanceKey).size() >= count);
+    return jobFailures(processInstanceKey);
+  }
+
+  @Override
+  public boolean isCompleted(long processInstanceKey) {
+    return processEvents(processInstanceKey).stream()
+        .anyMatch(
+            r ->
+                r.getKey() == processInstanceKey
+                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED);
+  }
+
+  private boolean isTerminated(long processInstanceKey) {
+    return processEvents(processInstanceKey).stream()
+        .anyMatch(
+            r ->
+                r.getKey() == processInstanceKey
+                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED);
+  }
+
+  @Override
+  public List<String> completedElements(long processInstanceKey) {
+    return processEvents(processInstanceKey).stream()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .filter(r -> r.getKey() != processInstanceKey)
+        .map(r -> r.getValue().getElementId())
+        .toList();
+  }
+
+  @Override
+  public List<String> takenBoundaryEvents(long processInstanceKey) {
+    return processEvents(processInstanceKey).stream()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.BOUNDARY_EVENT)
+        .map(r -> r.getValue().getElementId())
+        .toList();
+  }
+
+  @Override
+  public List<ThrownError> thrownErrors(long processInstanceKey) {
+    return jobEvents(processInstanceKey).stream()
+        .filter(r -> r.getIntent() == JobIntent.ERROR_THROWN)
+        .map(
+            r ->
+                new ThrownError(
+                    r.getValue().getElementId(),
+                    r.getValue().getErrorCode(),
+                    r.getValue().getErrorMessage(),
+                    r.getValue().getVariables()))
+        .toList();
+  }
+
+  @Override
+  public Map<String, Object> variables(long processInstanceKey) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (Record<VariableRecordValue> r : this.<VariableRecordValue>events(ValueType.VARIABLE)) {
+      VariableRecordValue value = r.getValue();
+      if (value.getProcessInstanceKey() == processInstanceKey
+          && value.getScopeKey() == processInstanceKey) {
+        variables.put(value.getName(), parse(value.getValue()));
+      }
+    }
+    return variables;
+  }
+
+  @Override
+  public Map<String, Object> localVariables(long processInstanceKey, String elementId) {
+    long scopeKey =
+        processEvents(processInstanceKey).stream()
+            .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+            .filter(r -> r.getValue().getElementId().equals(elementId))
+            .mapToLong(Record::getKey)
+            .reduce((first, last) -> last)
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "Element "
+                            + elementId
+                            + " was never activated\n"
+                            + describe(processInstanceKey)));
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (Record<VariableRecordValue> r : this.<VariableRecordValue>events(ValueType.VARIABLE)) {
+      if (r.getValue().getScopeKey() == scopeKey) {
+        variables.put(r.getValue().getName(), parse(r.getValue().getValue()));
+      }
+    }
+    return variables;
+  }
+
+  @Override
+  public List<Incident> incidents(long processInstanceKey) {
+    Map<Long, Incident> open = new LinkedHashMap<>();
+    for (Record<IncidentRecordValue> r : this.<IncidentRecordValue>events(ValueType.INCIDENT)) {
+      if (r.getValue().getProcessInstanceKey() != processInstanceKey) {
+        continue;
+      }
+      if (r.getIntent() == IncidentIntent.CREATED) {
+        open.put(
+            r.getKey(),
+            new Incident(
+                r.getValue().getElementId(),
+                r.getValue().getErrorType().name(),
+                r.getValue().getErrorMessage()));
+      } else if (r.getIntent() == IncidentIntent.RESOLVED) {
+        open.remove(r.getKey());
+      }
+    }
+    return List.copyOf(open.values());
+  }
+
+  @Override
+  public List<JobFailure> jobFailures(long processInstanceKey) {
+    return jobEvents(processInstanceKey).stream()
+        .filter(r -> r.getIntent() == JobIntent.FAILED)
+        .map(
+            r ->
+                new JobFailure(
+                    r.getValue().getElementId(),
+                    r.getValue().getType(),
+                    r.getValue().getRetries(),
+                    Duration.ofMillis(r.getValue().getRetryBackoff()),
+                    r.getValue().getErrorMessage()))
+        .toList();
+  }
+
+  @Override
+  public void increaseTime(Duration duration) {
+    harness.increaseTime(duration);
+  }
+
+  @Override
+  public String describe(long processInstanceKey) {
+    StringBuilder out = new StringBuilder("Process instance ").append(processInstanceKey);
+    List<Record<?>> records = snapshot();
+    for (Record<?> r : records) {
+      if (r.getRecordType() != RecordType.EVENT) {
+        continue;
+      }
+      if (r.getValue() instanceof ProcessInstanceRecordValue v
+          && v.getProcessInstanceKey() == processInstanceKey
+          && (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+              || r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+              || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED)) {
+        out.append("\n  ")
+            .append(v.getBpmnElementType())
+            .append(' ')
+            .append(v.getElementId())
+            .append(": ")
+            .append(r.getIntent());
+      } else if (r.getValue() instanceof JobRecordValue v
+          && v.getProcessInstanceKey() == processInstanceKey) {
+        out.append("\n  job ")
+            .append(v.getType())
+            .append(" @")
+            .append(v.getElementId())
+            .append(": ")
+            .append(r.getIntent())
+            .append(" retries=")
+            .append(v.getRetries());
+        if (v.getErrorCode() != null && !v.getErrorCode().isEmpty()) {
+          out.append(" code=").append(v.getErrorCode());
+        }
+        if (v.getErrorMessage() != null && !v.getErrorMessage().isEmpty()) {
+          out.append(" message=").append(v.getErrorMessage());
+        }
+      } else if (r.getValue() instanceof IncidentRecordValue v
+          && v.getProcessInstanceKey() == processInstanceKey) {
+        out.append("\n  incident @")
+            .append(v.getElementId())
+            .append(": ")
+            .append(r.getIntent())
+            .append(' ')
+            .append(v.getErrorType())
+            .append(' ')
+            .append(v.getErrorMessage());
+      }
+    }
+    Set<String> names = new LinkedHashSet<>(variables(processInstanceKey).keySet());
+    out.append("\n  variables: ").append(names);
+    return out.toString();
+  }
+
+  @Override
+  public void close() {
+    if (ownsHarness) {
+      harness.close();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private void await(
+      long processInstanceKey, Duration timeout, String what, Supplier<Boolean> condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (condition.get()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "Expected process instance "
+                + processInstanceKey
+                + " "
+                + what
+                + " within "
+                + timeout
+                + "\n"
+                + describe(processInstanceKey));
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
+
+  /** The engine's record list is appended while read: copy it under one lock. */
+  private synchronized List<Record<?>> snapshot() {
+    List<Record<?>> copy = new ArrayList<>();
+    harness.engine().getRecordStreamSource().getRecords().forEach(copy::add);
+    return copy;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T extends io.camunda.zeebe.protocol.record.RecordValue> List<Record<T>> events(
+      ValueType valueType) {
+    List<Record<T>> result = new ArrayList<>();
+    for (Record<?> r : snapshot()) {
+      if (r.getRecordType() == RecordType.EVENT && r.getValueType() == valueType) {
+        result.add((Record<T>) r);
+      }
+    }
+    return result;
+  }
+
+  private List<Record<ProcessInstanceRecordValue>> processEvents(long processInstanceKey) {
+    return this.<ProcessInstanceRecordValue>events(ValueType.PROCESS_INSTANCE).stream()
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .toList();
+  }
+
+  private List<Record<JobRecordValue>> jobEvents(long processInstanceKey) {
+    return this.<JobRecordValue>events(ValueType.JOB).stream()
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .toList();
+  }
+
+  private Object parse(String jsonValue) {
+    try {
+      return json.readValue(jsonValue, Object.class);
+    } catch (JsonProcessingException e) {
+      return jsonValue;
+    }
+  }
+}
