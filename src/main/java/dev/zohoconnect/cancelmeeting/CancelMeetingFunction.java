@@ -21,11 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * therefore shared by all jobs of the runtime, which is what keeps token refreshes within Zoho's
  * limits.
  */
-// "error" is not an input: it is what the runtime stores on a job it failed, read to recognise a
-// retry after a transient failure (see PriorFailure). The runtime fetches only the listed variables.
 @OutboundConnector(
     name = CancelMeetingFunction.NAME,
-    inputVariables = {"meeting", "authentication", "dataCenter", "options", "endpoints", "error"},
+    inputVariables = {"meeting", "authentication", "dataCenter", "options", "endpoints"},
     type = CancelMeetingFunction.JOB_TYPE)
 @ElementTemplate(
     id = CancelMeetingFunction.TEMPLATE_ID,
@@ -69,8 +67,7 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
   @Override
   public Object execute(OutboundConnectorContext context) {
     CancelMeetingRequest request = context.bindVariables(CancelMeetingRequest.class);
-    return canceller.cancel(
-        request, () -> PriorFailure.wasTransient(context.getJobContext().getVariables()));
+    return canceller.cancel(request, Long.toString(context.getJobContext().getElementInstanceKey()));
   }
 
   private static MeetingCanceller defaultCanceller() {
@@ -81,6 +78,8 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
         new AccessTokens(new OAuthTokenClient(transport, clock), clock),
         RetryPolicy.DEFAULT,
         (Duration wait) -> Thread.sleep(wait),
-        ThreadLocalRandom.current());
+        // Each job thread draws from its own generator: no contention, no shared state.
+        () -> ThreadLocalRandom.current().nextLong(),
+        clock);
   }
 }

@@ -5,6 +5,7 @@ import dev.zohoconnect.emulator.crm.Meeting;
 import dev.zohoconnect.emulator.fault.Fault;
 import dev.zohoconnect.emulator.fault.FaultTarget;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.UnaryOperator;
 
@@ -39,10 +40,12 @@ public interface ZohoOrgState {
     return meeting(Meeting.Builder::nobodyInvited);
   }
 
+  /** Held two days ago, for an hour. */
   static ZohoOrgState alreadyEnded() {
-    return (zoho, id) ->
-        meeting(b -> b.start(zoho.clock().instant().minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC)))
-            .arrange(zoho, id);
+    return (zoho, id) -> {
+      OffsetDateTime start = zoho.clock().instant().minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC);
+      meeting(b -> b.start(start).end(start.plusHours(1))).arrange(zoho, id);
+    };
   }
 
   static ZohoOrgState lockedForTheUser() {
