@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Exit code 0 when every scenario ended as expected. {@code --keep-running} leaves everything up
  * afterwards, so processes can be started against the printed gateway address.
+ *
+ * <p>With the standard Camunda client settings in the environment ({@link ClusterSettings}) the same
+ * entry point runs against that cluster and a real Zoho org instead ({@link RemoteRun}).
  */
 public final class LocalRun {
 
@@ -29,7 +32,18 @@ public final class LocalRun {
   private LocalRun() {}
 
   public static void main(String[] args) throws Exception {
-    boolean keepRunning = List.of(args).contains("--keep-running");
+    List<String> arguments = List.of(args);
+    ClusterSettings cluster = ClusterSettings.fromEnvironment();
+    if (cluster.present()) {
+      int meeting = arguments.indexOf("--meeting-id");
+      if (meeting < 0 || meeting + 1 >= arguments.size()) {
+        System.err.println("With CAMUNDA_CLIENT_MODE set, pass --meeting-id <Zoho meeting id> [--send-mail]");
+        System.exit(2);
+      }
+      System.exit(
+          RemoteRun.run(cluster, arguments.get(meeting + 1), arguments.contains("--send-mail"), System.out));
+    }
+    boolean keepRunning = arguments.contains("--keep-running");
     PrintStream out = System.out;
     int exitCode;
     try (InMemoryZeebeDriver driver = InMemoryZeebeDriver.start(CancelMeetingScenarios.SECRETS)) {
