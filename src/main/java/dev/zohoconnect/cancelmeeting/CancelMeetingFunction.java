@@ -67,8 +67,7 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
   @Override
   public Object execute(OutboundConnectorContext context) {
     CancelMeetingRequest request = context.bindVariables(CancelMeetingRequest.class);
-    return canceller.cancel(
-        request, () -> PriorFailure.wasTransient(context.getJobContext().getVariables()));
+    return canceller.cancel(request, Long.toString(context.getJobContext().getElementInstanceKey()));
   }
 
   private static MeetingCanceller defaultCanceller() {
@@ -79,6 +78,8 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
         new AccessTokens(new OAuthTokenClient(transport, clock), clock),
         RetryPolicy.DEFAULT,
         (Duration wait) -> Thread.sleep(wait),
-        ThreadLocalRandom.current());
+        // Each job thread draws from its own generator: no contention, no shared state.
+        () -> ThreadLocalRandom.current().nextLong(),
+        clock);
   }
 }

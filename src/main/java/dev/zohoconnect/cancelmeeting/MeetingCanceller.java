@@ -18,8 +18,8 @@ import dev.zohoconnect.cancelmeeting.http.TransportFailure;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
 import dev.zohoconnect.cancelmeeting.model.CancellationOptions;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,26 +43,28 @@ public final class MeetingCanceller {
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
   private final RandomGenerator random;
+  private final UnconfirmedCancellations unconfirmed;
 
   public MeetingCanceller(
       ZohoCrmClient crm,
       AccessTokens tokens,
       RetryPolicy retryPolicy,
       Sleeper sleeper,
-      RandomGenerator random) {
+      RandomGenerator random,
+      Clock clock) {
     this.crm = crm;
     this.tokens = tokens;
     this.retryPolicy = retryPolicy;
     this.sleeper = sleeper;
     this.random = random;
+    this.unconfirmed = new UnconfirmedCancellations(clock);
   }
 
   /**
-   * @param resumedAfterTransientFailure tells, when asked, whether an earlier execution of this
-   *     job failed transiently (and so may have cancelled the meeting before losing the answer)
+   * @param task identifies the task across Zeebe's retries of its job (the element instance), so a
+   *     retry can recognise a cancellation an earlier execution made but never confirmed
    */
-  public CancelMeetingResult cancel(
-      CancelMeetingRequest request, BooleanSupplier resumedAfterTransientFailure) {
+  public CancelMeetingResult cancel(CancelMeetingRequest request, String task) {
     RequestValidator.validate(request);
     CancellationOptions options = request.optionsOrDefaults();
     ZohoEndpoints endpoints =
@@ -73,6 +75,7 @@ public final class MeetingCanceller {
     boolean mailRequested = request.meeting().sendCancellingMail();
 
     Progress progress = new Progress(mailRequested);
+    String unconfirmedKey = task + "/" + meetingId;
     while (true) {
       ZohoConnectorException failure;
       try {
@@ -91,6 +94,7 @@ public final class MeetingCanceller {
         switch (answer) {
           case ZohoAnswer.Cancelled done -> {
             LOG.info("Cancelled Zoho meeting {} after {} call(s)", meetingId, progress.calls);
+            unconfirmed.forget(unconfirmedKey);
             return new CancelMeetingResult(
                 meetingId, true, false, mailRequested, progress.sendMail, progress.mailSkippedReason,
                 call.version().pathSegment(), done.code(), done.message(), progress.calls);
@@ -117,8 +121,9 @@ public final class MeetingCanceller {
               when refused.error().notAllowedReason() == NotAllowedReason.ALREADY_CANCELLED
                   && (options.treatAlreadyCancelledAsSuccess()
                       || progress.failedTransientlyBefore
-                      || resumedAfterTransientFailure.getAsBoolean()) -> {
+                      || unconfirmed.contains(unconfirmedKey)) -> {
             LOG.info("Zoho meeting {} is already cancelled; completing", meetingId);
+            unconfirmed.forget(unconfirmedKey);
             return new CancelMeetingResult(
                 meetingId, true, true, mailRequested, false, progress.mailSkippedReason,
                 call.version().pathSegment(), refused.error().code(), refused.error().message(),
@@ -140,6 +145,9 @@ public final class MeetingCanceller {
       }
       progress.attempt++;
       if (!retryPolicy.retryInJob(progress.attempt, failure)) {
+        if (progress.failedTransientlyBefore) {
+          unconfirmed.remember(unconfirmedKey);
+        }
         throw failure.withRetryBackoff(retryPolicy.jobBackoff(failure));
       }
       Duration wait = retryPolicy.delayBefore(progress.attempt, failure, random);

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
 import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Properties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +51,33 @@ class ElementTemplateDriftTest {
           property(template, "errorExpression");
       assertThat(errorExpression.path("value").asText()).isEqualTo(DefaultErrorExpression.FEEL);
     }
+  }
+
+  /**
+   * A template's content may change only together with its version: Modeler offers an upgrade only
+   * when the version differs, so a silent change would leave diagrams on stale properties.
+   * {@code template-versions.properties} records the content of each released version.
+   */
+  @Test
+  void aChangedTemplateComesWithANewVersion() throws Exception {
+    Properties released = new Properties();
+    try (var in = getClass().getResourceAsStream("/template-versions.properties")) {
+      released.load(in);
+    }
+    String version = Integer.toString(CancelMeetingFunction.TEMPLATE_VERSION);
+    String fingerprint = sha256(Files.readString(COMMITTED.resolve("cancel-zoho-meeting.json")));
+    assertThat(released.getProperty(version))
+        .as(
+            "The template changed but its version did not, or version %s is new. If you bumped"
+                + " TEMPLATE_VERSION, record %s=%s in src/test/resources/template-versions.properties;"
+                + " otherwise bump it.",
+            version, version, fingerprint)
+        .isEqualTo(fingerprint);
+  }
+
+  private static String sha256(String text) throws Exception {
+    return HexFormat.of()
+        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   static JsonNode property(JsonNode template, String bindingKey) {

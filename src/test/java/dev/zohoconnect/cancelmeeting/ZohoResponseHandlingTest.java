@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
+import dev.zohoconnect.cancelmeeting.support.JobContexts;
 import dev.zohoconnect.cancelmeeting.support.ZohoWireTest;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -138,31 +139,57 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
   }
 
   @Test
-  void aJobRetriedByZeebeAfterATransientFailureTreatsAlreadyCancelledAsDone() {
+  void zeebesRetryOfATaskWhoseAnswersWereLostTreatsAlreadyCancelledAsDone() {
+    // Execution 1: the request cancels the meeting but the connection drops, and so do the two
+    // in-job retries. Execution 2 (Zeebe's retry of the same task) hears "already cancelled".
+    stubSequence(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), json(400, ALREADY_CANCELLED));
+    zoho.stubFor(
+        post(urlPathMatching(".*/actions/cancel"))
+            .inScenario("sequence")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    ZohoConnectorException first =
+        catchThrowableOfType(ZohoConnectorException.class, () -> runTask(42L));
+    assertThat(first.getErrorCode()).isEqualTo(ErrorCodes.CONNECTION_FAILED);
     givenCancelAnswers(json(400, ALREADY_CANCELLED));
-    Map<String, Object> vars = variables();
-    // What the runtime leaves on the job when the error expression answered with jobError(..).
-    vars.put("error", "[ZOHO_TIMEOUT] Calling Zoho CRM to cancel meeting " + MEETING_ID + " failed.");
 
-    CancelMeetingResult result = (CancelMeetingResult) cancel(vars);
+    CancelMeetingResult retry = (CancelMeetingResult) runTask(42L);
 
-    assertThat(result.alreadyCancelled()).isTrue();
+    assertThat(retry.alreadyCancelled()).isTrue();
+  }
+
+  @Test
+  void anotherTaskFindingTheMeetingCancelledStillHearsNotAllowed() {
+    givenCancelAnswers(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+    catchThrowableOfType(ZohoConnectorException.class, () -> runTask(42L));
+    givenCancelAnswers(json(400, ALREADY_CANCELLED));
+
+    ZohoConnectorException other =
+        catchThrowableOfType(ZohoConnectorException.class, () -> runTask(43L));
+
+    assertThat(other.getErrorCode()).isEqualTo("NOT_ALLOWED");
+    assertThat(other.getErrorVariables()).containsEntry("reason", "ALREADY_CANCELLED");
   }
 
   @Test
   void aPriorBusinessFailureDoesNotTurnAlreadyCancelledIntoSuccess() {
+    givenCancelAnswers(json(400, "{\"data\":[{\"code\":\"NOT_ALLOWED\",\"details\":{\"reason\":\"no_participants_invited\"},\"message\":\"x\",\"status\":\"error\"}]}"));
+    catchThrowableOfType(ZohoConnectorException.class, () -> runTask(42L));
     givenCancelAnswers(json(400, ALREADY_CANCELLED));
-    Map<String, Object> vars = variables();
-    vars.put("error", Map.of("code", "NOT_ALLOWED", "message", "[NOT_ALLOWED] ..."));
 
-    assertThat(catchThrowableOfType(ZohoConnectorException.class, () -> cancel(vars)).getErrorCode())
+    assertThat(catchThrowableOfType(ZohoConnectorException.class, () -> runTask(42L)).getErrorCode())
         .isEqualTo("NOT_ALLOWED");
+  }
+
+  private Object runTask(long elementInstanceKey) {
+    return connector.execute(JobContexts.of(variables(), SECRETS, elementInstanceKey));
   }
 
   @Test
   void readTimeoutIsTransient() {
-    givenCancelAnswers(json(200, successBody()).withFixedDelay(3_000));
-    section(variablesHolder, "options").put("readTimeoutSeconds", 1);
+    // Well past connect + read timeout (1 s + 1 s), so a loaded machine cannot blur the outcome.
+    givenCancelAnswers(json(200, successBody()).withFixedDelay(5_000));
+    section(variablesHolder, "options").putAll(Map.of("readTimeoutSeconds", 1, "connectTimeoutSeconds", 1));
 
     ZohoConnectorException error = catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variablesHolder));
 

@@ -30,6 +30,19 @@ class FaultInjectionTest extends EmulatorTestBase {
     }
 
     @Test
+    void refusalAnswersZohosDocumentedErrorInItsShapeWithoutProcessing() throws IOException {
+        emulator.faults().enqueue(Fault.refusal("MANDATORY_NOT_FOUND"), Fault.refusal("INVALID_URL_PATTERN"));
+
+        assertJsonAnswer(client.cancel(MEETING_ID, false, token), 400, """
+                {"data":[{"code":"MANDATORY_NOT_FOUND","details":{"api_name":"send_cancelling_mail",\
+                "json_path":"$.data[0].send_cancelling_mail"},"message":"required field not found","status":"error"}]}""");
+        assertJsonAnswer(client.cancel(MEETING_ID, false, token), 404, """
+                {"code":"INVALID_URL_PATTERN","details":{},\
+                "message":"Please check if the URL trying to access is a correct one","status":"error"}""");
+        assertThat(emulator.meetings().isCancelled(MEETING_ID)).isFalse();
+    }
+
+    @Test
     void badGatewayAnswersAnHtmlPage() throws IOException {
         emulator.faults().enqueue(Fault.badGateway());
 

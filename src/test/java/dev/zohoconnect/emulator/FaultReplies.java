@@ -45,15 +45,8 @@ final class FaultReplies {
     static HttpReply truncatedJson(Route route) {
         byte[] whole = route.endpoint() == Endpoint.TOKEN
                 ? TOKEN_LOOKALIKE.getBytes(StandardCharsets.UTF_8)
-                : Json.bytes(CancelEventEndpoint.successBody(Optional.ofNullable(recordId(route)).orElse("0")));
+                : Json.bytes(CancelEventEndpoint.successBody(Optional.ofNullable(route.recordId()).orElse("0")));
         return HttpReply.jsonBytes(200, Arrays.copyOf(whole, whole.length / 2));
-    }
-
-    private static String recordId(Route route) {
-        return switch (route) {
-            case Route.Matched matched -> matched.recordId();
-            case Route.Rejected rejected -> rejected.recordId();
-        };
     }
 
     private static long ceilSeconds(Duration delay) {

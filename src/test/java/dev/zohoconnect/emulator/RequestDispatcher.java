@@ -104,6 +104,7 @@ final class RequestDispatcher implements HttpHandler {
             case Fault.TooManyRequests tooMany -> Optional.of(FaultReplies.tooManyRequests(tooMany.retryAfter()));
             case Fault.EmptyBody empty -> Optional.of(FaultReplies.emptyBody());
             case Fault.TruncatedJson truncated -> Optional.of(FaultReplies.truncatedJson(route));
+            case Fault.Refusal refusal -> Optional.of(ZohoErrors.byCode(refusal.code(), route).toReply());
         };
     }
 

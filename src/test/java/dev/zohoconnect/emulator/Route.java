@@ -5,6 +5,9 @@ sealed interface Route {
 
     Endpoint endpoint();
 
+    /** The meeting id path segment as sent, {@code null} if the path has none. */
+    String recordId();
+
     /**
      * @param version {@code v7} or {@code v8} for CRM calls, {@code null} for the token endpoint
      * @param recordId the meeting id path segment as sent (not yet validated), {@code null} if the path has none

@@ -128,6 +128,30 @@ final class ZohoErrors {
                 400, DATA_ITEM, "CANNOT_PERFORM_ACTION", none(), "you do not have permission to perform this action");
     }
 
+    /** The documented answer for {@code code}, as this route would get it. */
+    static ZohoError byCode(String code, Route route) {
+        String id = route.recordId();
+        return switch (code) {
+            case "INVALID_URL_PATTERN" -> invalidUrlPattern();
+            case "API_NOT_SUPPORTED" -> apiNotSupported();
+            case "INVALID_REQUEST_METHOD" -> invalidRequestMethod();
+            case "INVALID_TOKEN" -> invalidToken();
+            case "AUTHENTICATION_FAILURE" -> authenticationFailure();
+            case "OAUTH_SCOPE_MISMATCH" -> oauthScopeMismatch();
+            case "NO_PERMISSION" -> noPermission(400);
+            case "TOO_MANY_REQUESTS" -> tooManyRequests();
+            case "INTERNAL_ERROR" -> internalError();
+            case "DAILY_LIMIT_EXCEEDED" -> dailyLimitExceeded();
+            case INVALID_DATA -> invalidRecordId(id == null ? "0" : id);
+            case "MANDATORY_NOT_FOUND" -> mandatoryNotFound(SEND_CANCELLING_MAIL);
+            case "DEPENDENT_MISMATCH" -> cancelledByNeedsMail();
+            case NOT_ALLOWED -> alreadyCancelled();
+            case "CANNOT_PERFORM_ACTION" -> cannotPerformAction();
+            case "LIMIT_EXCEEDED" -> new ZohoError(400, TOP, "LIMIT_EXCEEDED", none(), "limit exceeded");
+            default -> throw new IllegalArgumentException("no documented Zoho error " + code);
+        };
+    }
+
     private static ObjectNode fieldDetails(String apiName, String jsonPath, String expectedType) {
         return Json.object("api_name", apiName, "json_path", jsonPath, "expected_data_type", expectedType);
     }

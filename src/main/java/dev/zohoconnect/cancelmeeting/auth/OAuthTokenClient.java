@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * Exchanges a refresh token for an access token at Zoho's accounts server.
@@ -25,7 +26,7 @@ import java.time.Instant;
 public final class OAuthTokenClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int MAX_ERROR_TEXT = 80;
+  private static final Pattern SAFE_ERROR_WORD = Pattern.compile("[A-Za-z_ ]{1,40}");
 
   private final HttpTransport transport;
   private final Clock clock;
@@ -134,10 +135,11 @@ public final class OAuthTokenClient {
         reply);
   }
 
-  // Only Zoho's short error word is quoted, truncated: the raw body is never echoed, so nothing
-  // the accounts server might reflect back (such as the submitted form) can reach a log.
+  // Only an error word shaped like Zoho's (invalid_client, Access Denied) is quoted, and the raw
+  // body never: an accounts server or proxy that reflects the submitted form back would otherwise
+  // put the client secret and refresh token into an incident.
   private static ZohoConnectorException oauthError(String code, String zohoError, HttpReply reply) {
-    String shown = zohoError.length() > MAX_ERROR_TEXT ? zohoError.substring(0, MAX_ERROR_TEXT) : zohoError;
+    String shown = SAFE_ERROR_WORD.matcher(zohoError).matches() ? zohoError : "an unrecognised error";
     return ZohoConnectorException.of(
         code,
         "Zoho's accounts server refused to issue an access token: " + shown + " (HTTP "

@@ -23,6 +23,12 @@ public final class JobContexts {
   private JobContexts() {}
 
   public static OutboundConnectorContext of(Map<String, Object> variables, Map<String, String> secrets) {
+    return of(variables, secrets, 1L);
+  }
+
+  /** A job of the given element instance: Zeebe's retries of one task share it. */
+  public static OutboundConnectorContext of(
+      Map<String, Object> variables, Map<String, String> secrets, long elementInstanceKey) {
     String json;
     try {
       json = MAPPER.writeValueAsString(variables);
@@ -30,7 +36,7 @@ public final class JobContexts {
       throw new IllegalArgumentException(e);
     }
     return new JobHandlerContext(
-        job(json), secretsFrom(secrets), new DefaultValidationProvider(), null, MAPPER);
+        job(json, elementInstanceKey), secretsFrom(secrets), new DefaultValidationProvider(), null, MAPPER);
   }
 
   public static SecretProvider secretsFrom(Map<String, String> secrets) {
@@ -42,7 +48,7 @@ public final class JobContexts {
     };
   }
 
-  private static ActivatedJob job(String variablesJson) {
+  private static ActivatedJob job(String variablesJson, long elementInstanceKey) {
     return (ActivatedJob)
         Proxy.newProxyInstance(
             JobContexts.class.getClassLoader(),
@@ -53,8 +59,8 @@ public final class JobContexts {
                   case "getCustomHeaders" -> Map.of();
                   case "getTenantId" -> "<default>";
                   case "getType" -> "dev.zohoconnect:zoho-cancel-meeting:1";
-                  case "getKey", "getProcessInstanceKey", "getElementInstanceKey",
-                      "getProcessDefinitionKey", "getDeadline" -> 1L;
+                  case "getElementInstanceKey", "getKey" -> elementInstanceKey;
+                  case "getProcessInstanceKey", "getProcessDefinitionKey", "getDeadline" -> 1L;
                   case "getRetries", "getProcessDefinitionVersion" -> 3;
                   case "hashCode" -> System.identityHashCode(proxy);
                   case "equals" -> proxy == args[0];

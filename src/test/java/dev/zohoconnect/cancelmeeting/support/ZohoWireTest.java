@@ -76,7 +76,8 @@ public abstract class ZohoWireTest {
             new AccessTokens(new OAuthTokenClient(transport, clock), clock),
             RetryPolicy.DEFAULT,
             sleeper,
-            new Random(7)));
+            new Random(7),
+            clock));
   }
 
   protected String baseUrl() {

@@ -41,6 +41,20 @@ public sealed interface Fault {
      */
     record AnswerLost() implements Fault {}
 
+    /**
+     * Zoho's documented error of the given code, in Zoho's shape and status; nothing is processed. For the errors a
+     * correct client cannot provoke (it validates first), so processes can still rehearse their handling.
+     */
+    record Refusal(String code) implements Fault {
+        public Refusal {
+            Objects.requireNonNull(code, "code");
+        }
+    }
+
+    static Fault refusal(String zohoCode) {
+        return new Refusal(zohoCode);
+    }
+
     static Fault latency(Duration delay) {
         return new Latency(delay);
     }

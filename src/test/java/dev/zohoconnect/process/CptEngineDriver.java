@@ -1,0 +1,481 @@
+package dev.zohoconnect.process;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zohoconnect.process.JobCommandJournal.FailCommand;
+import dev.zohoconnect.process.JobCommandJournal.ThrowErrorCommand;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientException;
+import io.camunda.client.api.search.enums.ElementInstanceState;
+import io.camunda.client.api.search.enums.ElementInstanceType;
+import io.camunda.client.api.search.enums.IncidentState;
+import io.camunda.client.api.search.enums.JobState;
+import io.camunda.client.api.search.enums.ProcessInstanceState;
+import io.camunda.client.api.search.response.ElementInstance;
+import io.camunda.client.api.search.response.Job;
+import io.camunda.client.api.search.response.ProcessInstance;
+import io.camunda.client.api.search.response.Variable;
+import io.camunda.process.test.api.CamundaProcessTestContext;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+/**
+ * {@link ProcessEngineDriver} on Camunda Process Test (CPT): a real Camunda 8.8 engine in the
+ * {@code camunda/camunda} container CPT starts, with Camunda's connector runtime running the
+ * connector in the test JVM as job workers ({@link ConnectorJobWorkers}) against CPT's client.
+ *
+ * <p>What it reports comes from the engine's REST search API (process instances, element
+ * instances, variables, incidents, jobs), i.e. what Operate shows, with one exception: the history
+ * of job failures (retries left, retry backoff) and the variables of thrown BPMN errors are not in
+ * that API (a job keeps only its latest state there), so they come from the {@link
+ * JobCommandJournal} of the in-JVM workers: the fail and throw-error commands the engine accepted.
+ * Jobs the API shows as failed or as having thrown an error that no in-JVM worker reported are
+ * added from the API with what it knows (see docs/camunda-process-test.md).
+ *
+ * <p>The search API is eventually consistent (the exporter writes shortly after the engine
+ * processed a command): the await methods poll it; the plain getters read its current state.
+ *
+ * <p>Create one per test, after CPT's extension has injected its {@link CamundaProcessTestContext}
+ * (CPT purges the engine after every test: deploy in {@code @BeforeEach}), and close it in
+ * {@code @AfterEach}: closing stops the workers; the client belongs to CPT, which closes it.
+ */
+public final class CptEngineDriver implements ProcessEngineDriver {
+
+  private static final Duration POLL = Duration.ofMillis(100);
+  private static final int PAGE = 1000;
+  private static final Duration SETTLE = Duration.ofSeconds(2);
+
+  private final CamundaProcessTestContext context;
+  private final CamundaClient client;
+  private final ConnectorJobWorkers workers;
+  private final ObjectMapper json = new ObjectMapper();
+
+  private CptEngineDriver(
+      CamundaProcessTestContext context, CamundaClient client, ConnectorJobWorkers workers) {
+    this.context = context;
+    this.client = client;
+    this.workers = workers;
+  }
+
+  /**
+   * Creates a client of CPT's engine serialising variables like a connector runtime, and opens a
+   * worker for every SPI-listed connector on it, resolving {@code {{secrets.X}}} from {@code
+   * secrets}.
+   */
+  public static CptEngineDriver start(
+      CamundaProcessTestContext context, Map<String, String> secrets) {
+    CamundaClient client =
+        context.createClient(
+            builder ->
+                builder
+                    .withJsonMapper(ConnectorJobWorkers.clientJsonMapper())
+                    // Commands and job activation over gRPC, as the in-memory harness does;
+                    // searches always use REST.
+                    .preferRestOverGrpc(false)
+                    .defaultRequestTimeout(Duration.ofSeconds(10)));
+    ConnectorJobWorkers workers = ConnectorJobWorkers.on(client).secrets(secrets).open();
+    return new CptEngineDriver(context, client, workers);
+  }
+
+  public CamundaClient client() {
+    return client;
+  }
+
+  public CamundaProcessTestContext context() {
+    return context;
+  }
+
+  public ConnectorJobWorkers workers() {
+    return workers;
+  }
+
+  @Override
+  public void deploy(String resourceName, BpmnModelInstance model) {
+    client.newDeployResourceCommand().addProcessModel(model, resourceName).send().join();
+  }
+
+  @Override
+  public void deployResource(String... classpathResources) {
+    if (classpathResources.length == 0) {
+      throw new IllegalArgumentException("nothing to deploy");
+    }
+    var command = client.newDeployResourceCommand().addResourceFromClasspath(classpathResources[0]);
+    for (int i = 1; i < classpathResources.length; i++) {
+      command = command.addResourceFromClasspath(classpathResources[i]);
+    }
+    command.send().join();
+  }
+
+  @Override
+  public long startInstance(String bpmnProcessId, Map<String, ?> variables) {
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(bpmnProcessId)
+        .latestVersion()
+        .variables(new LinkedHashMap<>(variables))
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
+  @Override
+  public void cancelInstance(long processInstanceKey) {
+    client.newCancelInstanceCommand(processInstanceKey).send().join();
+  }
+
+  @Override
+  public void awaitCompletion(long processInstanceKey, Duration timeout) {
+    await(
+        processInstanceKey,
+        timeout,
+        "to complete",
+        () -> {
+          Optional<ProcessInstanceState> state = state(processInstanceKey);
+          if (state.filter(s -> s == ProcessInstanceState.COMPLETED).isPresent()) {
+            return true;
+          }
+          List<Incident> incidents = incidents(processInstanceKey);
+          if (!incidents.isEmpty()) {
+            throw new AssertionError(
+                "Expected process instance "
+                    + processInstanceKey
+                    + " to complete, but it has an incident: "
+                    + incidents.getFirst()
+                    + "\n"
+                    + describe(processInstanceKey));
+          }
+          if (state.filter(s -> s == ProcessInstanceState.TERMINATED).isPresent()) {
+            throw new AssertionError(
+                "Expected process instance "
+                    + processInstanceKey
+                    + " to complete, but it was terminated\n"
+                    + describe(processInstanceKey));
+          }
+          return false;
+        });
+  }
+
+  @Override
+  public Incident awaitIncident(long processInstanceKey, Duration timeout) {
+    await(
+        processInstanceKey,
+        timeout,
+        "to have an incident",
+        () -> {
+          if (!incidents(processInstanceKey).isEmpty()) {
+            return true;
+          }
+          if (isCompleted(processInstanceKey)) {
+            throw new AssertionError(
+                "Expected an incident in process instance "
+                    + processInstanceKey
+                    + ", but it completed\n"
+                    + describe(processInstanceKey));
+          }
+          return false;
+        });
+    return incidents(processInstanceKey).getFirst();
+  }
+
+  @Override
+  public List<JobFailure> awaitJobFailures(long processInstanceKey, int count, Duration timeout) {
+    await(
+        processInstanceKey,
+        timeout,
+        "to have " + count + " job failure(s)",
+        () -> jobFailures(processInstanceKey).size() >= count);
+    return jobFailures(processInstanceKey);
+  }
+
+  @Override
+  public boolean isCompleted(long processInstanceKey) {
+    return state(processInstanceKey).filter(s -> s == ProcessInstanceState.COMPLETED).isPresent();
+  }
+
+  @Override
+  public List<String> completedElements(long processInstanceKey) {
+    // Completion order: end date (milliseconds), then activation order for the same millisecond.
+    return elementInstances(processInstanceKey).stream()
+        .filter(e -> e.getType() != ElementInstanceType.PROCESS)
+        .filter(e -> e.getState() == ElementInstanceState.COMPLETED)
+        .sorted(
+            Comparator.comparing(
+                    ElementInstance::getEndDate,
+                    Comparator.nullsLast(Comparator.<OffsetDateTime>naturalOrder()))
+                .thenComparing(ElementInstance::getElementInstanceKey))
+        .map(ElementInstance::getElementId)
+        .toList();
+  }
+
+  @Override
+  public List<String> takenBoundaryEvents(long processInstanceKey) {
+    return elementInstances(processInstanceKey).stream()
+        .filter(e -> e.getType() == ElementInstanceType.BOUNDARY_EVENT)
+        .sorted(Comparator.comparing(ElementInstance::getElementInstanceKey))
+        .map(ElementInstance::getElementId)
+        .toList();
+  }
+
+  /**
+   * The throw-error commands the in-JVM workers sent and the engine accepted (code, message and
+   * variables as sent), then any job the search API shows in state {@code ERROR_THROWN} that no
+   * worker here reported, with the API's code and message and no variables (it has none).
+   */
+  @Override
+  public List<ThrownError> thrownErrors(long processInstanceKey) {
+    workers.journal().awaitSettled(SETTLE);
+    List<ThrowErrorCommand> recorded = workers.journal().thrownErrors(processInstanceKey);
+    List<ThrownError> errors = new ArrayList<>();
+    recorded.forEach(c -> errors.add(c.asThrownError()));
+    Set<Long> recordedJobs =
+        recorded.stream().map(ThrowErrorCommand::jobKey).collect(Collectors.toSet());
+    for (Job job : jobs(processInstanceKey)) {
+      if (job.getState() == JobState.ERROR_THROWN && !recordedJobs.contains(job.getJobKey())) {
+        errors.add(
+            new ThrownError(
+                job.getElementId(), job.getErrorCode(), job.getErrorMessage(), Map.of()));
+      }
+    }
+    return errors;
+  }
+
+  @Override
+  public Map<String, Object> variables(long processInstanceKey) {
+    return variablesOfScope(processInstanceKey, processInstanceKey);
+  }
+
+  @Override
+  public Map<String, Object> localVariables(long processInstanceKey, String elementId) {
+    long scopeKey =
+        elementInstances(processInstanceKey).stream()
+            .filter(e -> elementId.equals(e.getElementId()))
+            .mapToLong(ElementInstance::getElementInstanceKey)
+            .max()
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "Element "
+                            + elementId
+                            + " was never activated\n"
+                            + describe(processInstanceKey)));
+    return variablesOfScope(processInstanceKey, scopeKey);
+  }
+
+  @Override
+  public List<Incident> incidents(long processInstanceKey) {
+    return client
+        .newIncidentSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey))
+        .page(p -> p.limit(PAGE))
+        .send()
+        .join()
+        .items()
+        .stream()
+        .filter(i -> i.getState() != IncidentState.RESOLVED)
+        .filter(i -> i.getState() != IncidentState.MIGRATED)
+        .sorted(Comparator.comparing(i -> i.getIncidentKey()))
+        .map(i -> new Incident(i.getElementId(), i.getErrorType().name(), i.getErrorMessage()))
+        .toList();
+  }
+
+  /**
+   * The fail commands the in-JVM workers sent and the engine accepted (retries left, backoff,
+   * message), then one entry for each job the search API shows as failed that no worker here
+   * reported (its backoff unknown: zero).
+   */
+  @Override
+  public List<JobFailure> jobFailures(long processInstanceKey) {
+    workers.journal().awaitSettled(SETTLE);
+    List<FailCommand> recorded = workers.journal().failures(processInstanceKey);
+    List<JobFailure> failures = new ArrayList<>();
+    recorded.forEach(c -> failures.add(c.asJobFailure()));
+    Set<Long> recordedJobs = recorded.stream().map(FailCommand::jobKey).collect(Collectors.toSet());
+    for (Job job : jobs(processInstanceKey)) {
+      if (job.getState() == JobState.FAILED && !recordedJobs.contains(job.getJobKey())) {
+        failures.add(
+            new JobFailure(
+                job.getElementId(),
+                job.getType(),
+                job.getRetries() == null ? 0 : job.getRetries(),
+                Duration.ZERO,
+                job.getErrorMessage()));
+      }
+    }
+    return failures;
+  }
+
+  /** CPT's engine clock (the container runs with a controlled clock). */
+  @Override
+  public void increaseTime(Duration duration) {
+    context.increaseTime(duration);
+  }
+
+  @Override
+  public String describe(long processInstanceKey) {
+    StringBuilder out = new StringBuilder("Process instance ").append(processInstanceKey);
+    try {
+      out.append(' ').append(state(processInstanceKey).map(Enum::name).orElse("(not visible yet)"));
+      elementInstances(processInstanceKey).stream()
+          .sorted(Comparator.comparing(ElementInstance::getElementInstanceKey))
+          .forEach(
+              e ->
+                  out.append("\n  ")
+                      .append(e.getState())
+                      .append(' ')
+                      .append(e.getType())
+                      .append(' ')
+                      .append(e.getElementId()));
+      for (Object command : workers.journal().all()) {
+        if (command instanceof FailCommand f && f.processInstanceKey() == processInstanceKey) {
+          out.append("\n  job failed @")
+              .append(f.elementId())
+              .append(" retries=")
+              .append(f.retries())
+              .append(" backoff=")
+              .append(f.retryBackoff())
+              .append(" message=")
+              .append(f.errorMessage());
+        } else if (command instanceof ThrowErrorCommand t
+            && t.processInstanceKey() == processInstanceKey) {
+          out.append("\n  error thrown @")
+              .append(t.elementId())
+              .append(" code=")
+              .append(t.errorCode())
+              .append(" message=")
+              .append(t.errorMessage());
+        }
+      }
+      for (Job job : jobs(processInstanceKey)) {
+        out.append("\n  job ")
+            .append(job.getJobKey())
+            .append(" @")
+            .append(job.getElementId())
+            .append(' ')
+            .append(job.getState())
+            .append(" retries=")
+            .append(job.getRetries());
+      }
+      for (Incident incident : incidents(processInstanceKey)) {
+        out.append("\n  incident @")
+            .append(incident.elementId())
+            .append(": ")
+            .append(incident.errorType())
+            .append(' ')
+            .append(incident.errorMessage());
+      }
+      out.append("\n  variables: ").append(variables(processInstanceKey).keySet());
+    } catch (ClientException e) {
+      out.append("\n  (search API unavailable: ").append(e.getMessage()).append(')');
+    }
+    return out.toString();
+  }
+
+  /** Stops the connector workers. The client is CPT's: its extension closes it after the test. */
+  @Override
+  public void close() {
+    workers.close();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private Optional<ProcessInstanceState> state(long processInstanceKey) {
+    List<ProcessInstance> found =
+        client
+            .newProcessInstanceSearchRequest()
+            .filter(f -> f.processInstanceKey(processInstanceKey))
+            .send()
+            .join()
+            .items();
+    return found.isEmpty() ? Optional.empty() : Optional.ofNullable(found.getFirst().getState());
+  }
+
+  private List<ElementInstance> elementInstances(long processInstanceKey) {
+    return client
+        .newElementInstanceSearchRequest()
+        .filter(f -> f.processInstanceKey(processInstanceKey))
+        .page(p -> p.limit(PAGE))
+        .send()
+        .join()
+        .items();
+  }
+
+  /** Jobs as the search API has them (latest state only); empty if the API refuses the search. */
+  private List<Job> jobs(long processInstanceKey) {
+    try {
+      return client
+          .newJobSearchRequest()
+          .filter(f -> f.processInstanceKey(processInstanceKey))
+          .page(p -> p.limit(PAGE))
+          .send()
+          .join()
+          .items();
+    } catch (ClientException e) {
+      return List.of();
+    }
+  }
+
+  private Map<String, Object> variablesOfScope(long processInstanceKey, long scopeKey) {
+    List<Variable> found =
+        client
+            .newVariableSearchRequest()
+            .withFullValues()
+            .filter(f -> f.processInstanceKey(processInstanceKey).scopeKey(scopeKey))
+            .page(p -> p.limit(PAGE))
+            .send()
+            .join()
+            .items();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    found.stream()
+        .sorted(Comparator.comparing(Variable::getVariableKey))
+        .forEach(v -> variables.put(v.getName(), parse(v.getValue())));
+    return variables;
+  }
+
+  private Object parse(String jsonValue) {
+    if (jsonValue == null) {
+      return null;
+    }
+    try {
+      return json.readValue(jsonValue, Object.class);
+    } catch (JsonProcessingException e) {
+      return jsonValue;
+    }
+  }
+
+  private void await(
+      long processInstanceKey, Duration timeout, String what, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "Expected process instance "
+                + processInstanceKey
+                + " "
+                + what
+                + " within "
+                + timeout
+                + "\n"
+                + describe(processInstanceKey));
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted", e);
+      }
+    }
+  }
+}
