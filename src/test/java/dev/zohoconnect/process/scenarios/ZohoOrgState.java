@@ -41,7 +41,10 @@ public interface ZohoOrgState {
 
   static ZohoOrgState alreadyEnded() {
     return (zoho, id) ->
-        meeting(b -> b.start(zoho.clock().instant().minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC)))
+        meeting(
+                b ->
+                    b.start(zoho.clock().instant().minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC))
+                        .lasting(Duration.ofHours(1)))
             .arrange(zoho, id);
   }
 
