@@ -38,14 +38,17 @@ public final class HttpTransport {
   }
 
   /**
-   * Sends {@code request}; {@code readTimeout} bounds the whole exchange after connecting, body
-   * included, so a server that stalls mid-body cannot hold a job forever.
+   * Sends {@code request}. The answer must start within {@code readTimeout} (the client counts
+   * from sending, a pooled connection needs no connecting), and the whole exchange, body
+   * included, must end within both timeouts together, so a server that stalls mid-body cannot
+   * hold a job forever.
    */
   public HttpReply send(HttpRequest request, Duration connectTimeout, Duration readTimeout)
       throws TransportFailure {
     HttpClient client = clients.computeIfAbsent(connectTimeout, HttpTransport::newClient);
+    HttpRequest timed = HttpRequest.newBuilder(request, (name, value) -> true).timeout(readTimeout).build();
     CompletableFuture<HttpResponse<String>> call =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        client.sendAsync(timed, HttpResponse.BodyHandlers.ofString());
     try {
       HttpResponse<String> response =
           call.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
