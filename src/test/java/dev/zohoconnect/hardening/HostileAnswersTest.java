@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
+import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
 import dev.zohoconnect.cancelmeeting.support.ZohoWireTest;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,5 +39,26 @@ class HostileAnswersTest extends ZohoWireTest {
     assertThat(error.getErrorVariables())
         .containsEntry("retryAfterSeconds", 3600L)
         .containsEntry("retryBackoff", "PT1H");
+  }
+
+  /**
+   * Zoho documents one hour; a number no clock can add (or a negative one) made the token client
+   * throw an arithmetic exception past the connector's error handling.
+   */
+  @ParameterizedTest(name = "expires_in: {0}")
+  @ValueSource(strings = {"9223372036854775807", "1e300", "-3600", "0"})
+  void anAbsurdTokenLifetimeIsReadAsZohosHour(String expiresIn) {
+    givenTokenEndpointAnswers(
+        "{\"access_token\":\"%s\",\"expires_in\":%s,\"token_type\":\"Bearer\"}"
+            .formatted(ACCESS_TOKEN, expiresIn));
+    givenCancelAnswers(json(200, successBody()));
+
+    CancelMeetingResult first = (CancelMeetingResult) cancel(variables());
+    clock.advance(Duration.ofMinutes(50));
+    CancelMeetingResult second = (CancelMeetingResult) cancel(variables());
+
+    assertThat(first.cancelled()).isTrue();
+    assertThat(second.cancelled()).isTrue();
+    assertThat(tokenCalls()).as("the token is cached for Zoho's hour").isEqualTo(1);
   }
 }
