@@ -7,6 +7,12 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
+import dev.zohoconnect.cancelmeeting.support.JobContexts;
+import dev.zohoconnect.cancelmeeting.support.LogCapture;
+import io.camunda.connector.api.error.ConnectorInputException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import dev.zohoconnect.cancelmeeting.support.ZohoWireTest;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,5 +66,54 @@ class HostileAnswersTest extends ZohoWireTest {
     assertThat(first.cancelled()).isTrue();
     assertThat(second.cancelled()).isTrue();
     assertThat(tokenCalls()).as("the token is cached for Zoho's hour").isEqualTo(1);
+  }
+
+  /**
+   * A token a header cannot carry made the JDK's request builder throw an exception that quotes
+   * the whole header, token included, into the runtime's log and the incident.
+   */
+  @ParameterizedTest(name = "access_token {0}")
+  @ValueSource(strings = {"1000.abc\\ndef", "1000.abc\\u0001def", "1000.abc\\u4e00def", " 1000.abc def"})
+  void aTokenNoHeaderCanCarryFromTheAccountsServerIsItsFailureNotALeak(String jsonToken) {
+    givenTokenEndpointAnswers(
+        "{\"access_token\":\"%s\",\"expires_in\":3600}".formatted(jsonToken));
+    givenCancelAnswers(json(200, successBody()));
+
+    ZohoConnectorException error;
+    List<String> logs;
+    try (LogCapture capture = new LogCapture()) {
+      error = catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+      logs = capture.lines();
+    }
+
+    assertThat(error).as("the connector's own error").isNotNull();
+    assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.OAUTH_UNAVAILABLE);
+    assertThat(error.getMessage()).contains("access token").doesNotContain("1000.abc");
+    assertThat(String.valueOf(error.getErrorVariables())).doesNotContain("1000.abc");
+    assertThat(logs).noneMatch(line -> line.contains("1000.abc"));
+    assertThat(cancelCalls()).isZero();
+  }
+
+  /** The common copy-paste mistake: a secret stored with its line break. */
+  @ParameterizedTest(name = "supplied token + {0}")
+  @ValueSource(strings = {"\n", "\r\n", " ", "\t"})
+  void aSuppliedTokenWithWhitespaceIsAnInputErrorThatDoesNotQuoteIt(String suffix) {
+    Map<String, String> secrets = new HashMap<>(SECRETS);
+    secrets.put("ZOHO_ACCESS_TOKEN", SUPPLIED_ACCESS_TOKEN + suffix);
+
+    Throwable error;
+    List<String> logs;
+    try (LogCapture capture = new LogCapture()) {
+      error =
+          catchThrowableOfType(
+              ConnectorInputException.class,
+              () -> connector.execute(JobContexts.of(accessTokenVariables(), secrets)));
+      logs = capture.lines();
+    }
+
+    assertThat(error).as("an input error: an incident at once, no retries").isNotNull();
+    assertThat(error.getMessage()).contains("authentication.accessToken").doesNotContain(SUPPLIED_ACCESS_TOKEN);
+    assertThat(logs).noneMatch(line -> line.contains(SUPPLIED_ACCESS_TOKEN));
+    assertThat(zoho.getAllServeEvents()).as("no call reaches Zoho").isEmpty();
   }
 }

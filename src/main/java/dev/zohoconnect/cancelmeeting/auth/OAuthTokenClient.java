@@ -61,6 +61,11 @@ public final class OAuthTokenClient {
     JsonNode body = parse(reply);
     JsonNode token = body == null ? null : body.get("access_token");
     if (token != null && token.isTextual() && !token.asText().isBlank()) {
+      if (!IssuedToken.fitsInHeader(token.asText())) {
+        // Never quoted: it is a credential, however garbled.
+        throw oauthError(
+            ErrorCodes.OAUTH_UNAVAILABLE, "an access token no header can carry", reply);
+      }
       return issued(body, token.asText(), requestedAt);
     }
     throw failure(reply, body);
