@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import dev.zohoconnect.cancelmeeting.support.ZohoWireTest;
 import java.time.Duration;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -115,5 +117,39 @@ class HostileAnswersTest extends ZohoWireTest {
     assertThat(error.getMessage()).contains("authentication.accessToken").doesNotContain(SUPPLIED_ACCESS_TOKEN);
     assertThat(logs).noneMatch(line -> line.contains(SUPPLIED_ACCESS_TOKEN));
     assertThat(zoho.getAllServeEvents()).as("no call reaches Zoho").isEmpty();
+  }
+
+  /**
+   * Zeebe refuses a command over 4 MB: a BPMN error carrying a 5 MB Zoho message was never
+   * accepted, and the job stayed activated, timed out, ran again, for ever. Nor should an endless
+   * body fill the runtime's memory.
+   */
+  @Test
+  void anOversizedErrorAnswerIsNotCarriedIntoTheErrorVariables() throws Exception {
+    String huge = "x".repeat(5_000_000);
+    givenCancelAnswers(
+        json(400, "{\"code\":\"NOT_ALLOWED\",\"details\":{\"why\":\"%s\"},\"message\":\"%s\",\"status\":\"error\"}"
+            .formatted(huge, huge)));
+
+    ZohoConnectorException error =
+        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+
+    assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.HTTP_ERROR);
+    assertThat(error.getMessage()).contains("larger than").hasSizeLessThan(1_000);
+    assertThat(new ObjectMapper().writeValueAsString(error.getErrorVariables())).hasSizeLessThan(1_000);
+  }
+
+  @Test
+  void anOversizedSuccessIsAnUnreadableAnswerRetriedLikeAnyOther() {
+    givenCancelAnswers(
+        json(200, "{\"data\":[{\"code\":\"SUCCESS\",\"details\":{},\"message\":\"%s\",\"status\":\"success\"}]}"
+            .formatted("y".repeat(3_000_000))));
+
+    ZohoConnectorException error =
+        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+
+    assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.INVALID_RESPONSE);
+    assertThat(error.getErrorVariables()).containsEntry("retryable", true);
+    assertThat(cancelCalls()).isEqualTo(3);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoError;
 import dev.zohoconnect.cancelmeeting.http.HttpReply;
+import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import java.io.IOException;
 import java.util.Map;
 
@@ -20,6 +21,10 @@ public final class ZohoResponseParser {
   private ZohoResponseParser() {}
 
   public static ZohoAnswer parse(HttpReply reply) {
+    if (reply.oversized()) {
+      return withoutZohoBody(
+          reply, "an answer larger than " + HttpTransport.MAX_ANSWER_BYTES / 1024 + " KiB, which no Zoho answer is");
+    }
     JsonNode root = readJson(reply.body());
     if (root == null) {
       return withoutZohoBody(reply, reply.body().isBlank() ? "an empty body" : "a body that is not Zoho's JSON");
