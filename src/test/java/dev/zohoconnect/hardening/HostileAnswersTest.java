@@ -152,4 +152,33 @@ class HostileAnswersTest extends ZohoWireTest {
     assertThat(error.getErrorVariables()).containsEntry("retryable", true);
     assertThat(cancelCalls()).isEqualTo(3);
   }
+
+  /**
+   * Zoho's contract: a top-level status "error" makes the answer an error, whatever data says.
+   * Without a code it was skipped, and a success item in data completed the task.
+   */
+  @Test
+  void anErrorWithoutACodeIsNeverReadAsACancellation() {
+    givenCancelAnswers(
+        json(200, "{\"status\":\"error\",\"code\":{},\"data\":[{\"code\":\"SUCCESS\",\"status\":\"success\"}]}"));
+
+    ZohoConnectorException error =
+        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+
+    assertThat(error).as("not a cancellation").isNotNull();
+    assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.INVALID_RESPONSE);
+    assertThat(error.getMessage()).contains("an error without a code");
+  }
+
+  /** An empty code would become a BPMN error with an empty code, which no boundary event names. */
+  @ParameterizedTest(name = "code \"{0}\"")
+  @ValueSource(strings = {"", " "})
+  void anErrorWithABlankCodeIsRaisedWithTheConnectorsCode(String code) {
+    givenCancelAnswers(json(400, "{\"code\":\"%s\",\"details\":{},\"message\":\"?\",\"status\":\"error\"}".formatted(code)));
+
+    ZohoConnectorException error =
+        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+
+    assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.HTTP_ERROR);
+  }
 }

@@ -32,6 +32,10 @@ public final class ZohoResponseParser {
     if (isError(root)) {
       return refused(reply, root);
     }
+    if (saysError(root)) {
+      // An error without a code to raise: whatever data holds, it is not a cancellation.
+      return withoutZohoBody(reply, "an error without a code");
+    }
     JsonNode first = root.path("data").path(0);
     if (first.isObject() && isError(first)) {
       return refused(reply, first);
@@ -44,8 +48,13 @@ public final class ZohoResponseParser {
   }
 
   private static boolean isError(JsonNode node) {
-    return "error".equalsIgnoreCase(node.path("status").asText())
-        && node.path("code").isTextual();
+    return saysError(node)
+        && node.path("code").isTextual()
+        && !node.path("code").asText().isBlank();
+  }
+
+  private static boolean saysError(JsonNode node) {
+    return "error".equalsIgnoreCase(node.path("status").asText());
   }
 
   private static ZohoAnswer refused(HttpReply reply, JsonNode node) {
