@@ -167,14 +167,27 @@ class HostileAnswersTest extends ZohoWireTest {
 
     assertThat(error).as("not a cancellation").isNotNull();
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.INVALID_RESPONSE);
-    assertThat(error.getMessage()).contains("an error without a code");
+    assertThat(error.getMessage()).contains("an error without a usable code");
   }
 
-  /** An empty code would become a BPMN error with an empty code, which no boundary event names. */
+  /**
+   * A code that is not a word (empty, garbled, with spaces or foreign letters) would become a BPMN
+   * error code no boundary event names; it is an unreadable answer instead.
+   */
   @ParameterizedTest(name = "code \"{0}\"")
-  @ValueSource(strings = {"", " "})
-  void anErrorWithABlankCodeIsRaisedWithTheConnectorsCode(String code) {
+  @ValueSource(strings = {"", " ", "NOT ALLOWED", "1%00", "INVALID_T\\u00d6KEN", "\\u03c6\\u2d13", "-980758536295240607"})
+  void anErrorWhoseCodeIsNotAWordIsRaisedWithTheConnectorsCode(String code) {
     givenCancelAnswers(json(400, "{\"code\":\"%s\",\"details\":{},\"message\":\"?\",\"status\":\"error\"}".formatted(code)));
+
+    ZohoConnectorException error =
+        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+
+    assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.HTTP_ERROR);
+  }
+
+  @Test
+  void anErrorWithAnEndlessCodeIsRaisedWithTheConnectorsCode() {
+    givenCancelAnswers(json(400, "{\"code\":\"%s\",\"status\":\"error\"}".formatted("X".repeat(20_000))));
 
     ZohoConnectorException error =
         catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));

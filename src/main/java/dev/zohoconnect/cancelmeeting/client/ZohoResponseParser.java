@@ -8,6 +8,7 @@ import dev.zohoconnect.cancelmeeting.http.HttpReply;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads Zoho's answer to a record action. Zoho puts an error either at the top level or as the
@@ -17,6 +18,12 @@ import java.util.Map;
 public final class ZohoResponseParser {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What Zoho's codes look like (NOT_ALLOWED, INVALID_TOKEN): a word. Anything else (empty,
+   * garbled, endless) would be raised as a BPMN error code no boundary event can name.
+   */
+  private static final Pattern ZOHO_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
   private ZohoResponseParser() {}
 
@@ -34,7 +41,7 @@ public final class ZohoResponseParser {
     }
     if (saysError(root)) {
       // An error without a code to raise: whatever data holds, it is not a cancellation.
-      return withoutZohoBody(reply, "an error without a code");
+      return withoutZohoBody(reply, "an error without a usable code");
     }
     JsonNode first = root.path("data").path(0);
     if (first.isObject() && isError(first)) {
@@ -50,7 +57,7 @@ public final class ZohoResponseParser {
   private static boolean isError(JsonNode node) {
     return saysError(node)
         && node.path("code").isTextual()
-        && !node.path("code").asText().isBlank();
+        && ZOHO_CODE.matcher(node.path("code").asText()).matches();
   }
 
   private static boolean saysError(JsonNode node) {
