@@ -139,8 +139,9 @@ public final class MeetingCanceller {
         throw failure;
       }
       progress.attempt++;
-      if (!retryPolicy.retryInJob(progress.attempt, failure)) {
-        throw failure.withRetryBackoff(retryPolicy.jobBackoff(failure));
+      if (!retryPolicy.retryInJob(progress.attempt, failure)
+          || Thread.currentThread().isInterrupted()) {
+        throw handedBackToZeebe(failure);
       }
       Duration wait = retryPolicy.delayBefore(progress.attempt, failure, random);
       LOG.warn(
@@ -184,9 +185,22 @@ public final class MeetingCanceller {
     try {
       sleeper.sleep(wait);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw failure.withRetryBackoff(retryPolicy.jobBackoff(failure));
+      throw handedBackToZeebe(failure);
     }
+  }
+
+  /**
+   * Gives the job back to Zeebe for a later retry. An interrupt means the runtime is stopping: no
+   * further attempt is made, and the interrupt is consumed here rather than passed on, because the
+   * runtime evaluates the error expression on this same thread and FEEL fails on an interrupted
+   * thread, which would turn a job worth retrying into an incident with no retries left.
+   */
+  private ZohoConnectorException handedBackToZeebe(ZohoConnectorException failure) {
+    if (Thread.interrupted()) {
+      LOG.info("Interrupted while cancelling Zoho meeting {}; handing the job back to Zeebe",
+          failure.getErrorVariables().get("meetingId"));
+    }
+    return failure.withRetryBackoff(retryPolicy.jobBackoff(failure));
   }
 
   private static ZohoConnectorException unreadable(ZohoAnswer.Unreadable answer, String meetingId) {
