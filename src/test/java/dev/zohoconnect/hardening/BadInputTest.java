@@ -41,4 +41,26 @@ class BadInputTest extends ZohoWireTest {
     assertThat(error.getMessage()).startsWith(path);
     assertThat(zoho.getAllServeEvents()).as("no call reaches Zoho").isEmpty();
   }
+
+  /**
+   * Zeebe keeps a whole FEEL number beyond 64 bits wrapped around: =98765432109876543210 reaches
+   * the connector as 6531711741328785130, the id of some other meeting. An id is accepted as text
+   * only, so no number, wrapped or not, can cancel the wrong meeting.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("numericIds")
+  void aMeetingIdGivenAsANumberIsRefusedBeforeAnyCall(Object id) {
+    Map<String, Object> vars = variables();
+    section(vars, "meeting").put("meetingId", id);
+
+    Throwable error = catchThrowable(() -> cancel(vars));
+
+    assertThat(error).isInstanceOf(ConnectorInputException.class);
+    assertThat(error.getMessage()).startsWith("meeting.meetingId").contains("=string(meetingId)");
+    assertThat(zoho.getAllServeEvents()).as("no call reaches Zoho").isEmpty();
+  }
+
+  static Stream<Object> numericIds() {
+    return Stream.of(6531711741328785130L, 4876876000001563018L, new BigInteger("98765432109876543210"), 1.5);
+  }
 }

@@ -43,15 +43,23 @@ final class CancelProcess {
   private CancelProcess() {}
 
   static BpmnModelInstance model() {
-    return Bpmn.createExecutableProcess(ID)
+    return model(ID, "meetingId", "sendMail");
+  }
+
+  /**
+   * The same process with other FEEL for the meeting id and the mail flag, as a modeler might
+   * write them (without the leading {@code =}).
+   */
+  static BpmnModelInstance model(String processId, String meetingIdFeel, String sendMailFeel) {
+    return Bpmn.createExecutableProcess(processId)
         .startEvent("Start")
         .serviceTask(
             TASK,
             task ->
                 task.zeebeJobType(CancelMeetingFunction.JOB_TYPE)
                     .zeebeJobRetries("3")
-                    .zeebeInputExpression("meetingId", "meeting.meetingId")
-                    .zeebeInputExpression("sendMail", "meeting.sendCancellingMail")
+                    .zeebeInputExpression(meetingIdFeel, "meeting.meetingId")
+                    .zeebeInputExpression(sendMailFeel, "meeting.sendCancellingMail")
                     .zeebeInput("refreshToken", "authentication.type")
                     .zeebeInput("{{secrets.ZOHO_CLIENT_ID}}", "authentication.clientId")
                     .zeebeInput("{{secrets.ZOHO_CLIENT_SECRET}}", "authentication.clientSecret")
