@@ -46,7 +46,7 @@ class WireAnswerFuzzTest extends ZohoWireTest {
     Map<String, Integer> outcomes = new TreeMap<>();
     List<String> texts = new ArrayList<>();
 
-    try (LogCapture logs = new LogCapture(); var quiet = QuietLoggers.quiet("org.eclipse.jetty", "wiremock", "com.github.tomakehurst", "jdk.internal.httpclient")) {
+    try (LogCapture logs = new LogCapture(); var quiet = LogLevels.set(ch.qos.logback.classic.Level.WARN, "org.eclipse.jetty", "wiremock", "com.github.tomakehurst")) {
       for (int i = 0, n = Fuzz.iterations(150); i < n; i++) {
         zoho.resetMappings();
         givenTokenEndpointAnswers(tokenJson(ACCESS_TOKEN, 3600));
@@ -74,7 +74,7 @@ class WireAnswerFuzzTest extends ZohoWireTest {
     List<String> servedTokens = new ArrayList<>();
     HttpTransport transport = new HttpTransport(clock);
 
-    try (LogCapture logs = new LogCapture(); var quiet = QuietLoggers.quiet("org.eclipse.jetty", "wiremock", "com.github.tomakehurst", "jdk.internal.httpclient")) {
+    try (LogCapture logs = new LogCapture(); var quiet = LogLevels.set(ch.qos.logback.classic.Level.WARN, "org.eclipse.jetty", "wiremock", "com.github.tomakehurst")) {
       for (int i = 0, n = Fuzz.iterations(150); i < n; i++) {
         zoho.resetMappings();
         givenCancelAnswers(json(200, successBody()));
