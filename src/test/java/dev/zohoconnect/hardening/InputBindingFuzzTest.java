@@ -60,7 +60,15 @@ class InputBindingFuzzTest extends ZohoWireTest {
     Random random = new Random(seed);
     givenCancelAnswers(json(200, successBody()));
     Map<String, Integer> outcomes = new TreeMap<>();
+    try (var console = LogLevels.consoleMuted()) {
+      fuzz(seed, random, outcomes);
+    }
+    System.out.println("Input binding fuzz, seed " + seed + ": " + outcomes);
+    assertThat(outcomes).as("the fuzz reached both valid and invalid input")
+        .containsKeys("cancelled", "ConnectorInputException");
+  }
 
+  private void fuzz(long seed, Random random, Map<String, Integer> outcomes) throws Exception {
     for (int i = 0, n = Fuzz.iterations(800); i < n; i++) {
       Map<String, Object> vars = random.nextInt(4) == 0 ? accessTokenVariables() : variables();
       List<String> edits = new ArrayList<>();
@@ -105,9 +113,6 @@ class InputBindingFuzzTest extends ZohoWireTest {
         assertThat(error).as(label + ": a bad id or mail flag is an input error").isInstanceOf(ConnectorInputException.class);
       }
     }
-    System.out.println("Input binding fuzz, seed " + seed + ": " + outcomes);
-    assertThat(outcomes).as("the fuzz reached both valid and invalid input")
-        .containsKeys("cancelled", "ConnectorInputException");
   }
 
   private void assertCancelledWhatItWasGiven(

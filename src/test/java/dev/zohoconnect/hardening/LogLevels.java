@@ -2,6 +2,8 @@ package dev.zohoconnect.hardening;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.LoggerFactory;
@@ -28,6 +30,20 @@ final class LogLevels implements AutoCloseable {
       logger.setLevel(level);
     }
     return this;
+  }
+
+  /**
+   * Keeps the build output readable while a fuzz test produces a thousand log lines on purpose:
+   * the console appender is detached (a {@code LogCapture} still sees every line) and restored.
+   */
+  static AutoCloseable consoleMuted() {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Appender<ILoggingEvent> console = root.getAppender("CONSOLE");
+    if (console == null) {
+      return () -> {};
+    }
+    root.detachAppender(console);
+    return () -> root.addAppender(console);
   }
 
   @Override

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -46,7 +47,9 @@ class WireAnswerFuzzTest extends ZohoWireTest {
     Map<String, Integer> outcomes = new TreeMap<>();
     List<String> texts = new ArrayList<>();
 
-    try (LogCapture logs = new LogCapture(); var quiet = LogLevels.set(ch.qos.logback.classic.Level.WARN, "org.eclipse.jetty", "wiremock", "com.github.tomakehurst")) {
+    try (var console = LogLevels.consoleMuted();
+        LogCapture logs = new LogCapture();
+        var quiet = LogLevels.set(Level.WARN, "org.eclipse.jetty", "wiremock", "com.github.tomakehurst")) {
       for (int i = 0, n = Fuzz.iterations(150); i < n; i++) {
         zoho.resetMappings();
         givenTokenEndpointAnswers(tokenJson(ACCESS_TOKEN, 3600));
@@ -74,7 +77,9 @@ class WireAnswerFuzzTest extends ZohoWireTest {
     List<String> servedTokens = new ArrayList<>();
     HttpTransport transport = new HttpTransport(clock);
 
-    try (LogCapture logs = new LogCapture(); var quiet = LogLevels.set(ch.qos.logback.classic.Level.WARN, "org.eclipse.jetty", "wiremock", "com.github.tomakehurst")) {
+    try (var console = LogLevels.consoleMuted();
+        LogCapture logs = new LogCapture();
+        var quiet = LogLevels.set(Level.WARN, "org.eclipse.jetty", "wiremock", "com.github.tomakehurst")) {
       for (int i = 0, n = Fuzz.iterations(150); i < n; i++) {
         zoho.resetMappings();
         givenCancelAnswers(json(200, successBody()));
