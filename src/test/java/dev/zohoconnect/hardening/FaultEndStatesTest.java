@@ -67,6 +67,7 @@ class FaultEndStatesTest {
     proxy.stopAccepting();
     Map<String, Object> vars = CancelProcess.variables(proxy.baseUrl(), zoho.baseUrl(), id, false);
     vars.put("connectTimeoutSeconds", 1);
+    vars.put("readTimeoutSeconds", 2); // bounds the wait should a connection get through after all
 
     long key = driver.startInstance(CancelProcess.ID, vars);
     JobFailure failure = driver.awaitJobFailures(key, 1, Duration.ofSeconds(20)).getFirst();
