@@ -1,5 +1,6 @@
 package dev.zohoconnect.cancelmeeting;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.zohoconnect.cancelmeeting.auth.AccessTokens;
 import dev.zohoconnect.cancelmeeting.auth.OAuthTokenClient;
 import dev.zohoconnect.cancelmeeting.client.ZohoCrmClient;
@@ -7,13 +8,16 @@ import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
 import io.camunda.connector.api.annotation.OutboundConnector;
+import io.camunda.connector.api.error.ConnectorInputException;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
 import io.camunda.connector.generator.java.annotation.ElementTemplate;
 import io.camunda.connector.generator.java.annotation.ElementTemplate.PropertyGroup;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * The "Cancel Zoho Meeting" connector: the runtime finds it by SPI, creates it once and calls it
@@ -21,9 +25,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * therefore shared by all jobs of the runtime, which is what keeps token refreshes within Zoho's
  * limits.
  */
+// "error" is not an input: it is what the runtime stores on a job it failed, read to recognise a
+// retry after a transient failure (see PriorFailure). The runtime fetches only the listed variables.
 @OutboundConnector(
     name = CancelMeetingFunction.NAME,
-    inputVariables = {"meeting", "authentication", "dataCenter", "options", "endpoints"},
+    inputVariables = {"meeting", "authentication", "dataCenter", "options", "endpoints", "error"},
     type = CancelMeetingFunction.JOB_TYPE)
 @ElementTemplate(
     id = CancelMeetingFunction.TEMPLATE_ID,
@@ -66,8 +72,43 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
 
   @Override
   public Object execute(OutboundConnectorContext context) {
-    CancelMeetingRequest request = context.bindVariables(CancelMeetingRequest.class);
-    return canceller.cancel(request, Long.toString(context.getJobContext().getElementInstanceKey()));
+    CancelMeetingRequest request = bind(context);
+    return canceller.cancel(
+        request,
+        Long.toString(context.getJobContext().getElementInstanceKey()),
+        () -> PriorFailure.wasTransient(context.getJobContext().getVariables()));
+  }
+
+  /**
+   * The runtime's binding, with the field named where Jackson's message does not name it ("Numeric
+   * value (…) out of range of int" says nothing of which property was out of range).
+   */
+  private static CancelMeetingRequest bind(OutboundConnectorContext context) {
+    try {
+      return context.bindVariables(CancelMeetingRequest.class);
+    } catch (ConnectorInputException e) {
+      List<JsonMappingException.Reference> path = pathOf(e);
+      if (path.isEmpty()
+          || path.getLast().getFieldName() == null
+          || String.valueOf(e.getMessage()).contains(path.getLast().getFieldName())) {
+        throw e;
+      }
+      String field =
+          path.stream()
+              .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+              .collect(Collectors.joining())
+              .substring(1);
+      throw new ConnectorInputException(field + ": " + e.getMessage(), e.getCause());
+    }
+  }
+
+  private static List<JsonMappingException.Reference> pathOf(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        return mapping.getPath();
+      }
+    }
+    return List.of();
   }
 
   private static MeetingCanceller defaultCanceller() {

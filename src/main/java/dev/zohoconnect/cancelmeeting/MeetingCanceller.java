@@ -20,6 +20,7 @@ import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
 import dev.zohoconnect.cancelmeeting.model.CancellationOptions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +63,13 @@ public final class MeetingCanceller {
 
   /**
    * @param task identifies the task across Zeebe's retries of its job (the element instance), so a
-   *     retry can recognise a cancellation an earlier execution made but never confirmed
+   *     retry in this runtime can recognise a cancellation an earlier execution made but never
+   *     confirmed
+   * @param resumedAfterTransientFailure tells, when asked, whether the job carries the failure an
+   *     earlier transient execution left on it, which any runtime can see
    */
-  public CancelMeetingResult cancel(CancelMeetingRequest request, String task) {
+  public CancelMeetingResult cancel(
+      CancelMeetingRequest request, String task, BooleanSupplier resumedAfterTransientFailure) {
     RequestValidator.validate(request);
     CancellationOptions options = request.optionsOrDefaults();
     ZohoEndpoints endpoints =
@@ -121,7 +126,8 @@ public final class MeetingCanceller {
               when refused.error().notAllowedReason() == NotAllowedReason.ALREADY_CANCELLED
                   && (options.treatAlreadyCancelledAsSuccess()
                       || progress.failedTransientlyBefore
-                      || unconfirmed.contains(unconfirmedKey)) -> {
+                      || unconfirmed.contains(unconfirmedKey)
+                      || resumedAfterTransientFailure.getAsBoolean()) -> {
             LOG.info("Zoho meeting {} is already cancelled; completing", meetingId);
             unconfirmed.forget(unconfirmedKey);
             return new CancelMeetingResult(
@@ -144,17 +150,21 @@ public final class MeetingCanceller {
         throw failure;
       }
       progress.attempt++;
-      if (!retryPolicy.retryInJob(progress.attempt, failure)) {
+      boolean spent =
+          !retryPolicy.retryInJob(progress.attempt, failure) || Thread.currentThread().isInterrupted();
+      if (!spent) {
+        Duration wait = retryPolicy.delayBefore(progress.attempt, failure, random);
+        LOG.warn(
+            "Transient failure {} cancelling Zoho meeting {}; attempt {} in {} ms",
+            failure.getErrorCode(), meetingId, progress.attempt, wait.toMillis());
+        spent = !pause(wait);
+      }
+      if (spent) {
         if (progress.failedTransientlyBefore) {
           unconfirmed.remember(unconfirmedKey);
         }
-        throw failure.withRetryBackoff(retryPolicy.jobBackoff(failure));
+        throw handedBackToZeebe(failure);
       }
-      Duration wait = retryPolicy.delayBefore(progress.attempt, failure, random);
-      LOG.warn(
-          "Transient failure {} cancelling Zoho meeting {}; attempt {} in {} ms",
-          failure.getErrorCode(), meetingId, progress.attempt, wait.toMillis());
-      pause(wait, failure);
     }
   }
 
@@ -188,13 +198,29 @@ public final class MeetingCanceller {
     };
   }
 
-  private void pause(Duration wait, ZohoConnectorException failure) {
+  /** Waits; false when interrupted (the runtime is stopping), with the interrupt kept set. */
+  private boolean pause(Duration wait) {
     try {
       sleeper.sleep(wait);
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw failure.withRetryBackoff(retryPolicy.jobBackoff(failure));
+      return false;
     }
+  }
+
+  /**
+   * Gives the job back to Zeebe for a later retry. An interrupt means the runtime is stopping: no
+   * further attempt is made, and the interrupt is consumed here rather than passed on, because the
+   * runtime evaluates the error expression on this same thread and FEEL fails on an interrupted
+   * thread, which would turn a job worth retrying into an incident with no retries left.
+   */
+  private ZohoConnectorException handedBackToZeebe(ZohoConnectorException failure) {
+    if (Thread.interrupted()) {
+      LOG.info("Interrupted while cancelling Zoho meeting {}; handing the job back to Zeebe",
+          failure.getErrorVariables().get("meetingId"));
+    }
+    return failure.withRetryBackoff(retryPolicy.jobBackoff(failure));
   }
 
   private static ZohoConnectorException unreadable(ZohoAnswer.Unreadable answer, String meetingId) {

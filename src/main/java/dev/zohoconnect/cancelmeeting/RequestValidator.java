@@ -1,5 +1,7 @@
 package dev.zohoconnect.cancelmeeting;
 
+import dev.zohoconnect.cancelmeeting.auth.AccessTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.auth.IssuedToken;
 import dev.zohoconnect.cancelmeeting.model.ApiVersion;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.CancellationOptions;
@@ -20,6 +22,14 @@ final class RequestValidator {
       throw new ConnectorInputException(
           "meeting.meetingId (Meeting id) must be " + MeetingIds.EXPECTATION + "; got "
               + describe(meetingId) + ".");
+    }
+    if (request.authentication() instanceof AccessTokenAuthentication supplied
+        && !IssuedToken.fitsInHeader(supplied.accessToken())) {
+      // Never quoted: the value is a credential.
+      throw new ConnectorInputException(
+          "authentication.accessToken (Access token) contains a space, line break or other"
+              + " character no Zoho token has; check the secret's value (a line break copied"
+              + " along with the token is the usual cause).");
     }
     CancellationOptions options = request.optionsOrDefaults();
     String cancelledBy = options.cancelledByOrNull();

@@ -2,7 +2,9 @@ package dev.zohoconnect.process;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.BackoffSupplier;
+import io.camunda.client.api.worker.JobClient;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.client.api.worker.JobWorkerBuilderStep1.JobWorkerBuilderStep3;
 import io.camunda.client.impl.CamundaObjectMapper;
@@ -23,6 +25,7 @@ import io.camunda.connector.runtime.core.config.OutboundConnectorConfiguration;
 import io.camunda.connector.runtime.core.document.DocumentFactoryImpl;
 import io.camunda.connector.runtime.core.document.store.InMemoryDocumentStore;
 import io.camunda.connector.runtime.core.intrinsic.DefaultIntrinsicFunctionExecutor;
+import io.camunda.connector.runtime.core.outbound.ConnectorResult;
 import io.camunda.connector.runtime.core.outbound.DefaultOutboundConnectorFactory;
 import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
 import io.camunda.connector.runtime.core.validation.ValidationUtil;
@@ -79,6 +82,7 @@ import java.util.concurrent.TimeoutException;
 public final class ConnectorRuntimeHarness implements AutoCloseable {
 
   private final ZeebeTestEngine engine;
+  private final boolean ownsEngine;
   private final CamundaClient client;
   private final ScheduledExecutorService commandRetryExecutor;
   private final List<JobWorker> workers;
@@ -88,13 +92,18 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
 
   private ConnectorRuntimeHarness(Builder builder) {
     this.secrets = builder.secrets;
+    this.ownsEngine = builder.engine == null;
     ZeebeTestEngine startedEngine = null;
     CamundaClient startedClient = null;
     ScheduledExecutorService executor = null;
     List<JobWorker> openedWorkers = new ArrayList<>();
     try {
-      startedEngine = EngineFactory.create();
-      startedEngine.start();
+      if (ownsEngine) {
+        startedEngine = EngineFactory.create();
+        startedEngine.start();
+      } else {
+        startedEngine = builder.engine;
+      }
 
       // The connectors' object mapper is what the runtime gives connectors: the shared
       // connectors mapper plus document (de)serialisation and FEEL functions disabled, as the
@@ -138,7 +147,8 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
       Set<String> types = new LinkedHashSet<>();
       for (OutboundConnectorConfiguration connector : configurations) {
         SpringConnectorJobHandler handler =
-            new SpringConnectorJobHandler(
+            new FailVariablesKeepingJobHandler(
+                startedClient,
                 metrics,
                 commandStrategy,
                 secretProvider,
@@ -173,7 +183,7 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
       this.workers = openedWorkers;
       this.connectorTypes = Collections.unmodifiableSet(types);
     } catch (RuntimeException | Error e) {
-      closeQuietly(openedWorkers, startedClient, executor, startedEngine);
+      closeQuietly(openedWorkers, startedClient, executor, ownsEngine ? startedEngine : null);
       throw e;
     }
   }
@@ -291,10 +301,14 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
     return RecordStream.of(engine.getRecordStreamSource());
   }
 
-  /** Closes workers first (no new activations), then the client, then the engine. */
+  /**
+   * Closes workers first (no new activations), then the client, then the engine unless it was
+   * {@linkplain Builder#engine(ZeebeTestEngine) attached}. Jobs activated but not yet completed
+   * stay activated until their timeout, as when a runtime process dies.
+   */
   @Override
   public void close() {
-    closeQuietly(workers, client, commandRetryExecutor, engine);
+    closeQuietly(workers, client, commandRetryExecutor, ownsEngine ? engine : null);
   }
 
   private static void closeQuietly(
@@ -366,6 +380,56 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
     }
   }
 
+  /**
+   * zeebe-process-test's in-memory gateway drops the variables of a FailJob command, which a real
+   * gateway stores as local variables of the job's task: the runtime stores its {@code error}
+   * there, and a connector re-reads it when the job comes back. Setting them just before the
+   * failure gives the in-memory engine the same state a cluster has.
+   */
+  private static final class FailVariablesKeepingJobHandler extends SpringConnectorJobHandler {
+
+    private final CamundaClient client;
+
+    FailVariablesKeepingJobHandler(
+        CamundaClient client,
+        ConnectorsOutboundMetrics metrics,
+        CommandExceptionHandlingStrategy commandStrategy,
+        SecretProviderAggregator secretProvider,
+        ValidationProvider validationProvider,
+        DocumentFactory documentFactory,
+        ObjectMapper objectMapper,
+        OutboundConnectorFunction function,
+        DefaultNoopMetricsRecorder metricsRecorder) {
+      super(
+          metrics,
+          commandStrategy,
+          secretProvider,
+          validationProvider,
+          documentFactory,
+          objectMapper,
+          function,
+          metricsRecorder);
+      this.client = client;
+    }
+
+    @Override
+    protected void failJob(JobClient jobClient, ActivatedJob job, ConnectorResult.ErrorResult result) {
+      if (result.responseValue() != null) {
+        try {
+          client
+              .newSetVariablesCommand(job.getElementInstanceKey())
+              .variables(result.responseValue())
+              .local(true)
+              .send()
+              .join();
+        } catch (RuntimeException ignored) {
+          // the failure itself is still reported below
+        }
+      }
+      super.failJob(jobClient, job, result);
+    }
+  }
+
   public static final class Builder {
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final List<OutboundConnectorFunction> annotatedFunctions = new ArrayList<>();
@@ -376,8 +440,20 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
     private Duration requestTimeout = Duration.ofSeconds(10);
     private int maxJobsActive = 32;
     private int workerThreads = 2;
+    private ZeebeTestEngine engine;
 
     private Builder() {}
+
+    /**
+     * Attaches to an engine that is already running, typically another harness' {@link
+     * ConnectorRuntimeHarness#engine()}: a second runtime on the same cluster, or the runtime
+     * started again after the first one was closed mid-run. Closing this harness leaves the
+     * engine running; its owner stops it.
+     */
+    public Builder engine(ZeebeTestEngine engine) {
+      this.engine = Objects.requireNonNull(engine);
+      return this;
+    }
 
     public Builder secrets(Map<String, String> secrets) {
       this.secrets.putAll(secrets);

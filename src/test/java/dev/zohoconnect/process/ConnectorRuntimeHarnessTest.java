@@ -181,6 +181,58 @@ class ConnectorRuntimeHarnessTest {
         .hasNoIncidents();
   }
 
+  /**
+   * A cluster keeps the variables of a FailJob command as local variables of the task: the
+   * runtime's {@code error} is there when the job comes back (the in-memory gateway alone would
+   * drop it).
+   */
+  @Test
+  void theFailureTheRuntimeStoredIsThereWhenTheJobComesBack() {
+    long key =
+        driver.startInstance(
+            "echo-job-error",
+            vars("message", "again", "behaviour", "failFirstAttempts", "failAttempts", 1));
+
+    driver.awaitJobFailures(key, 1);
+    driver.increaseTime(Duration.ofSeconds(1));
+
+    assertThatInstance(driver, key).isCompleted().hasLocalVariable("echo", "error", "attempt 1 failed");
+    assertThatInstance(driver, key).hasNoVariable("error");
+  }
+
+  /** A second runtime on the same engine, as after a restart: it picks up what the first left. */
+  @Test
+  void aSecondRuntimeAttachesToTheSameEngine() {
+    String type = "dev.zohoconnect:test-attach:1";
+    BpmnModelInstance process =
+        Bpmn.createExecutableProcess("attach")
+            .startEvent()
+            .serviceTask("attachTask", t -> t.zeebeJobType(type))
+            .endEvent()
+            .done();
+    try (var first =
+        ConnectorRuntimeHarness.builder()
+            .discoverConnectors(false)
+            .connector("dev.zohoconnect:test-other:1", context -> Map.of())
+            .start()) {
+      var firstDriver = new InMemoryZeebeDriver(first);
+      firstDriver.deploy("attach.bpmn", process);
+      long key = firstDriver.startInstance("attach", Map.of());
+
+      try (var second =
+          ConnectorRuntimeHarness.builder()
+              .engine(first.engine())
+              .discoverConnectors(false)
+              .connector(type, context -> Map.of("by", "second"))
+              .start()) {
+        assertThat(second.gatewayAddress()).isEqualTo(first.gatewayAddress());
+        assertThatInstance(new InMemoryZeebeDriver(second), key).isCompleted();
+      }
+      // Closing the attached runtime leaves the engine to its owner.
+      assertThat(firstDriver.startInstance("attach", Map.of())).isPositive();
+    }
+  }
+
   @Test
   void invalidInputIsAnIncidentAtOnce() {
     long key = driver.startInstance("echo-plain", vars("message", "  "));

@@ -32,6 +32,11 @@
  *       string replacement: a test secret such as {@code "x"} garbles every message.
  *   <li>A failed job's retry backoff runs on the engine clock; {@code increaseTime} skips it (the
  *       clock also runs in real time).
+ *   <li>zeebe-process-test's gateway drops the variables of a FailJob command (a cluster keeps
+ *       them as local variables of the task, where the runtime's {@code error} is read when the
+ *       job comes back); the harness sets them itself just before failing the job.
+ *   <li>{@code ConnectorRuntimeHarness.builder().engine(other.engine())} attaches a second runtime
+ *       to a running engine, e.g. to restart the runtime in the middle of a run.
  *   <li>The engine's gateway binds {@code 0.0.0.0:<free port>}; the harness talks to it on
  *       127.0.0.1. zeebe-process-test keeps one non-daemon {@code Timer} thread per JVM
  *       (EngineStateMonitor): harmless under Surefire, but a {@code main} using the harness must

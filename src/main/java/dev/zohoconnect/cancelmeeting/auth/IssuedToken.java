@@ -12,6 +12,17 @@ import java.time.Instant;
  */
 public record IssuedToken(String value, URI apiDomain, Instant expiresAt) {
 
+  /**
+   * Whether {@code value} can be sent in an HTTP header as it is: visible ASCII only, as every
+   * Zoho token is. Anything else (a line break pasted along with a secret, a control character, a
+   * non-Latin letter) would make the request builder throw, quoting the token in its message.
+   */
+  public static boolean fitsInHeader(String value) {
+    return value != null
+        && !value.isEmpty()
+        && value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+  }
+
   public boolean isUsableAt(Instant now, java.time.Duration margin) {
     return now.plus(margin).isBefore(expiresAt);
   }

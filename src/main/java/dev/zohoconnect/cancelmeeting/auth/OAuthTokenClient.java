@@ -27,6 +27,10 @@ public final class OAuthTokenClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SAFE_ERROR_WORD = Pattern.compile("[A-Za-z_ ]{1,40}");
+  /** Zoho's documented access-token lifetime, used when an answer states none or an absurd one. */
+  private static final long ZOHO_TOKEN_LIFETIME_SECONDS = 3600;
+
+  private static final long MAX_TOKEN_LIFETIME_SECONDS = 86_400;
 
   private final HttpTransport transport;
   private final Clock clock;
@@ -57,6 +61,11 @@ public final class OAuthTokenClient {
     JsonNode body = parse(reply);
     JsonNode token = body == null ? null : body.get("access_token");
     if (token != null && token.isTextual() && !token.asText().isBlank()) {
+      if (!IssuedToken.fitsInHeader(token.asText())) {
+        // Never quoted: it is a credential, however garbled.
+        throw oauthError(
+            ErrorCodes.OAUTH_UNAVAILABLE, "an access token no header can carry", reply);
+      }
       return issued(body, token.asText(), requestedAt);
     }
     throw failure(reply, body);
@@ -89,7 +98,11 @@ public final class OAuthTokenClient {
   // Zoho dates the token from when it issued it; counting from before the request keeps the
   // local expiry on the safe side whatever the network delay.
   private IssuedToken issued(JsonNode body, String token, Instant requestedAt) {
-    long expiresIn = body.path("expires_in").asLong(3600);
+    long expiresIn = body.path("expires_in").asLong(ZOHO_TOKEN_LIFETIME_SECONDS);
+    if (expiresIn <= 0 || expiresIn > MAX_TOKEN_LIFETIME_SECONDS) {
+      // Not a lifetime Zoho gives; believing it would overflow the clock or refresh per call.
+      expiresIn = ZOHO_TOKEN_LIFETIME_SECONDS;
+    }
     URI apiDomain = null;
     String domain = body.path("api_domain").asText("");
     if (!domain.isBlank()) {

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoError;
 import dev.zohoconnect.cancelmeeting.http.HttpReply;
+import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads Zoho's answer to a record action. Zoho puts an error either at the top level or as the
@@ -17,15 +19,29 @@ public final class ZohoResponseParser {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * What Zoho's codes look like (NOT_ALLOWED, INVALID_TOKEN): a word. Anything else (empty,
+   * garbled, endless) would be raised as a BPMN error code no boundary event can name.
+   */
+  private static final Pattern ZOHO_CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
   private ZohoResponseParser() {}
 
   public static ZohoAnswer parse(HttpReply reply) {
+    if (reply.oversized()) {
+      return withoutZohoBody(
+          reply, "an answer larger than " + HttpTransport.MAX_ANSWER_BYTES / 1024 + " KiB, which no Zoho answer is");
+    }
     JsonNode root = readJson(reply.body());
     if (root == null) {
       return withoutZohoBody(reply, reply.body().isBlank() ? "an empty body" : "a body that is not Zoho's JSON");
     }
     if (isError(root)) {
       return refused(reply, root);
+    }
+    if (saysError(root)) {
+      // An error without a code to raise: whatever data holds, it is not a cancellation.
+      return withoutZohoBody(reply, "an error without a usable code");
     }
     JsonNode first = root.path("data").path(0);
     if (first.isObject() && isError(first)) {
@@ -39,8 +55,13 @@ public final class ZohoResponseParser {
   }
 
   private static boolean isError(JsonNode node) {
-    return "error".equalsIgnoreCase(node.path("status").asText())
-        && node.path("code").isTextual();
+    return saysError(node)
+        && node.path("code").isTextual()
+        && ZOHO_CODE.matcher(node.path("code").asText()).matches();
+  }
+
+  private static boolean saysError(JsonNode node) {
+    return "error".equalsIgnoreCase(node.path("status").asText());
   }
 
   private static ZohoAnswer refused(HttpReply reply, JsonNode node) {

@@ -1,5 +1,6 @@
 package dev.zohoconnect.cancelmeeting.http;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
@@ -7,13 +8,19 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -25,6 +32,13 @@ import java.util.concurrent.TimeoutException;
  * connection to Zoho per cancellation would cost more than the cancellation itself.
  */
 public final class HttpTransport {
+
+  /**
+   * The most of an answer that is read. Zoho's answers to this API are well under a kilobyte; a
+   * larger body is a proxy's page or a fault, and reading it whole could exhaust the runtime's
+   * memory, or carry megabytes into error variables that Zeebe then refuses.
+   */
+  public static final int MAX_ANSWER_BYTES = 64 * 1024;
 
   private final ConcurrentMap<Duration, HttpClient> clients = new ConcurrentHashMap<>();
   private final Clock clock;
@@ -38,21 +52,27 @@ public final class HttpTransport {
   }
 
   /**
-   * Sends {@code request}; {@code readTimeout} bounds the whole exchange after connecting, body
-   * included, so a server that stalls mid-body cannot hold a job forever.
+   * Sends {@code request}. The answer must start within {@code readTimeout} (the client counts
+   * from sending, a pooled connection needs no connecting), and the whole exchange, body
+   * included, must end within both timeouts together, so a server that stalls mid-body cannot
+   * hold a job forever.
    */
   public HttpReply send(HttpRequest request, Duration connectTimeout, Duration readTimeout)
       throws TransportFailure {
     HttpClient client = clients.computeIfAbsent(connectTimeout, HttpTransport::newClient);
-    CompletableFuture<HttpResponse<String>> call =
-        client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    HttpRequest timed =
+        HttpRequest.newBuilder(request, (name, value) -> true).timeout(readTimeout).build();
+    CompletableFuture<HttpResponse<LimitedBody>> call =
+        client.sendAsync(timed, HttpTransport::limitedBody);
     try {
-      HttpResponse<String> response =
+      HttpResponse<LimitedBody> response =
           call.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
+      LimitedBody body = response.body();
       return new HttpReply(
           response.statusCode(),
-          response.body() == null ? "" : response.body(),
-          RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock));
+          body == null || body.oversized() ? "" : body.text(),
+          RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock),
+          body != null && body.oversized());
     } catch (TimeoutException e) {
       call.cancel(true);
       throw new TransportFailure(
@@ -100,5 +120,73 @@ public final class HttpTransport {
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
         .build();
+  }
+
+  /** A body as read: its text, or nothing when it was longer than {@link #MAX_ANSWER_BYTES}. */
+  private record LimitedBody(String text, boolean oversized) {}
+
+  /**
+   * Reads a body up to {@link #MAX_ANSWER_BYTES}, then cancels the rest of it (which closes the
+   * connection) instead of buffering it.
+   */
+  private static HttpResponse.BodySubscriber<LimitedBody> limitedBody(HttpResponse.ResponseInfo info) {
+    Charset charset = charsetOf(info.headers().firstValue("Content-Type").orElse(""));
+    return new HttpResponse.BodySubscriber<>() {
+      private final CompletableFuture<LimitedBody> result = new CompletableFuture<>();
+      private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      private Flow.Subscription subscription;
+
+      @Override
+      public CompletionStage<LimitedBody> getBody() {
+        return result;
+      }
+
+      @Override
+      public void onSubscribe(Flow.Subscription subscription) {
+        this.subscription = subscription;
+        subscription.request(Long.MAX_VALUE);
+      }
+
+      @Override
+      public void onNext(List<ByteBuffer> buffers) {
+        if (result.isDone()) {
+          return;
+        }
+        for (ByteBuffer buffer : buffers) {
+          if (bytes.size() + buffer.remaining() > MAX_ANSWER_BYTES) {
+            subscription.cancel();
+            result.complete(new LimitedBody("", true));
+            return;
+          }
+          byte[] chunk = new byte[buffer.remaining()];
+          buffer.get(chunk);
+          bytes.writeBytes(chunk);
+        }
+      }
+
+      @Override
+      public void onError(Throwable failure) {
+        result.completeExceptionally(failure);
+      }
+
+      @Override
+      public void onComplete() {
+        result.complete(new LimitedBody(bytes.toString(charset), false));
+      }
+    };
+  }
+
+  private static Charset charsetOf(String contentType) {
+    for (String parameter : contentType.split(";")) {
+      String[] pair = parameter.trim().split("=", 2);
+      if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
+        try {
+          return Charset.forName(pair[1].trim().replace("\"", ""));
+        } catch (IllegalArgumentException unknown) {
+          return StandardCharsets.UTF_8;
+        }
+      }
+    }
+    return StandardCharsets.UTF_8;
   }
 }

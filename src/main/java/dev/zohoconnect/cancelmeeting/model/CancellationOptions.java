@@ -19,7 +19,8 @@ public record CancellationOptions(
             optional = true,
             description = "Zoho CRM API version. v8 adds 'Cancelled by'.")
         ApiVersion apiVersion,
-    @TemplateProperty(
+    @JsonDeserialize(using = RecordIdDeserializer.class)
+        @TemplateProperty(
             group = "behaviour",
             label = "Cancelled by (user id)",
             optional = true,

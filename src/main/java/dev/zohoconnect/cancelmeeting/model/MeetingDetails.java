@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 /** Which meeting to cancel and whether Zoho mails its participants. */
 public record MeetingDetails(
     @NotNull(message = "Meeting id is required: " + MeetingIds.EXPECTATION)
+        @JsonDeserialize(using = RecordIdDeserializer.class)
         @TemplateProperty(
             group = "meeting",
             label = "Meeting id",

@@ -10,17 +10,11 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
-import dev.zohoconnect.cancelmeeting.MeetingCanceller;
-import dev.zohoconnect.cancelmeeting.RetryPolicy;
-import dev.zohoconnect.cancelmeeting.auth.AccessTokens;
-import dev.zohoconnect.cancelmeeting.auth.OAuthTokenClient;
-import dev.zohoconnect.cancelmeeting.client.ZohoCrmClient;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -69,15 +63,7 @@ public abstract class ZohoWireTest {
 
   /** A connector with its own token cache: each test starts cold. */
   protected CancelMeetingFunction newConnector() {
-    HttpTransport transport = new HttpTransport(clock);
-    return new CancelMeetingFunction(
-        new MeetingCanceller(
-            new ZohoCrmClient(transport),
-            new AccessTokens(new OAuthTokenClient(transport, clock), clock),
-            RetryPolicy.DEFAULT,
-            sleeper,
-            new Random(7),
-            clock));
+    return TestConnectors.connector(new HttpTransport(clock), clock, sleeper, 7);
   }
 
   protected String baseUrl() {
