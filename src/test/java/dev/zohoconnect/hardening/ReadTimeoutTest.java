@@ -30,7 +30,8 @@ class ReadTimeoutTest extends ZohoWireTest {
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.TIMEOUT);
     assertThat(error.getErrorVariables()).containsEntry("retryable", true);
     assertThat(cancelCalls()).as("three attempts in the job").isEqualTo(3);
-    // Three attempts of about 1 s each (the test's sleeper does not wait between them).
-    assertThat(took).isLessThan(Duration.ofMillis(3 * 1_000 + 2_500));
+    // Three attempts of about 1 s each (the test's sleeper does not wait between them), not of
+    // 4 s each as when every attempt waited for the slow answer; slack for a loaded machine.
+    assertThat(took).isLessThan(Duration.ofSeconds(8));
   }
 }

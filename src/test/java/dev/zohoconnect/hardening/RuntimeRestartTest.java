@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -119,7 +120,8 @@ class RuntimeRestartTest {
   private record Run(Map<String, Long> instances, Map<String, String> ends) {}
 
   private Run crashAndRestart(boolean alreadyCancelledIsSuccess) throws Exception {
-    Freezable dying = new Freezable(CancelProcess.connector(Clock.systemUTC(), new RecordingSleeper(), 3));
+    Freezable dying =
+        new Freezable(CancelProcess.connector(Clock.systemUTC(), new RecordingSleeper(), 3), INSTANCES / 3);
     try (ConnectorRuntimeHarness first = runtime(dying)) {
       Map<String, Long> instances = new LinkedHashMap<>();
       for (int i = 0; i < INSTANCES; i++) {
@@ -129,9 +131,9 @@ class RuntimeRestartTest {
         vars.put("alreadyCancelledIsSuccess", alreadyCancelledIsSuccess);
         instances.put(id, driver.startInstance(CancelProcess.ID, vars));
       }
-      awaitCancellations(INSTANCES / 3);
-
-      dying.freeze(); // the runtime dies: its activated jobs stay activated, its calls go on
+      // The runtime dies just after its 8th call returned, before reporting it: its activated
+      // jobs stay activated, its other calls in flight go on.
+      dying.awaitDeath();
       assertThat(zoho.counters().cancellations()).as("died in the middle of the run").isLessThan(INSTANCES);
 
       try (ConnectorRuntimeHarness second =
@@ -149,22 +151,28 @@ class RuntimeRestartTest {
   }
 
   /**
-   * The connector of a runtime that can die: once frozen, a job that arrives never calls Zoho, and
-   * a call in flight goes on but its outcome is never reported (the thread waits until the test
-   * ends), so the runtime sends the engine nothing more, as when its process is killed.
+   * The connector of a runtime that dies right after a given number of calls: from then on a job
+   * that arrives never calls Zoho, and a call in flight goes on but its outcome is never reported
+   * (the thread waits until the test ends), so the runtime sends the engine nothing more, as when
+   * its process is killed. The call that triggers the death reached Zoho: at least one meeting is
+   * cancelled by a job that is never completed.
    */
   private static final class Freezable implements OutboundConnectorFunction {
     private final OutboundConnectorFunction connector;
+    private final int dieAfterCalls;
+    private final AtomicInteger calls = new AtomicInteger();
+    private final CountDownLatch died = new CountDownLatch(1);
     private final CountDownLatch dead = new CountDownLatch(1);
     private final AtomicInteger frozenJobs = new AtomicInteger();
     private volatile boolean frozen;
 
-    Freezable(OutboundConnectorFunction connector) {
+    Freezable(OutboundConnectorFunction connector, int dieAfterCalls) {
       this.connector = connector;
+      this.dieAfterCalls = dieAfterCalls;
     }
 
-    void freeze() {
-      frozen = true;
+    void awaitDeath() throws InterruptedException {
+      assertThat(died.await(30, TimeUnit.SECONDS)).as("the runtime died in time").isTrue();
     }
 
     int frozenJobs() {
@@ -177,6 +185,10 @@ class RuntimeRestartTest {
       try {
         return connector.execute(context);
       } finally {
+        if (calls.incrementAndGet() == dieAfterCalls) {
+          frozen = true;
+          died.countDown();
+        }
         hangIfFrozen();
       }
     }
@@ -238,13 +250,5 @@ class RuntimeRestartTest {
       Thread.sleep(20);
     }
     return driver.completedElements(key).getLast();
-  }
-
-  private void awaitCancellations(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (zoho.counters().cancellations() < count) {
-      assertThat(System.nanoTime()).as("%d cancellations in time", count).isLessThan(deadline);
-      Thread.sleep(20);
-    }
   }
 }
