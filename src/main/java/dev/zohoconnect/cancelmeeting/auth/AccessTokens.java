@@ -19,6 +19,9 @@ public final class AccessTokens {
   /** Far more credential sets than any runtime serves; past it the cache starts afresh. */
   private static final int MAX_ENTRIES = 10_000;
 
+  /** A fresh digest to clone per fingerprint (never updated itself). */
+  private static final MessageDigest SHA256 = sha256();
+
   private final ConcurrentMap<String, RefreshingAccessToken> byCredentials =
       new ConcurrentHashMap<>();
   private final OAuthTokenClient oauth;
@@ -39,16 +42,31 @@ public final class AccessTokens {
   }
 
   static String fingerprint(OAuthTokenClient.Grant grant) {
+    MessageDigest sha256 = newSha256();
+    update(sha256, grant.accountsUrl().toString());
+    update(sha256, grant.clientId());
+    update(sha256, grant.clientSecret());
+    update(sha256, grant.refreshToken());
+    return HexFormat.of().formatHex(sha256.digest());
+  }
+
+  private static void update(MessageDigest digest, String part) {
+    digest.update(part.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0); // separator: ("ab","c") and ("a","bc") must differ
+  }
+
+  // Every job computes a fingerprint: cloning a digest skips getInstance's provider lookup.
+  private static MessageDigest newSha256() {
     try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      for (String part :
-          new String[] {
-            grant.accountsUrl().toString(), grant.clientId(), grant.clientSecret(), grant.refreshToken()
-          }) {
-        sha256.update(part.getBytes(StandardCharsets.UTF_8));
-        sha256.update((byte) 0); // separator: ("ab","c") and ("a","bc") must differ
-      }
-      return HexFormat.of().formatHex(sha256.digest());
+      return (MessageDigest) SHA256.clone();
+    } catch (CloneNotSupportedException notCloneable) {
+      return sha256();
+    }
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }

@@ -8,12 +8,26 @@ import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 
 /**
  * Decides where a token may be sent. A token goes to Zoho's hosts for the chosen data center, or
  * to hosts the user named explicitly; and never in clear text over a network.
  */
 public final class EndpointPolicy {
+
+  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]+");
+
+  /**
+   * Base URLs that passed {@link #checkedBaseUrl}, with their normalised form. The checks depend on
+   * the text alone, and a runtime sees a handful of distinct URLs, so each is checked once rather
+   * than on every job. Bounded: past the limit the memory starts afresh.
+   */
+  private static final int MAX_CHECKED = 256;
+
+  private static final ConcurrentMap<String, URI> CHECKED = new ConcurrentHashMap<>();
 
   private EndpointPolicy() {}
 
@@ -41,6 +55,19 @@ public final class EndpointPolicy {
    * no path beyond "/", since the connector appends Zoho's paths itself.
    */
   static URI checkedBaseUrl(String field, String label, String value) {
+    URI known = value == null ? null : CHECKED.get(value);
+    if (known != null) {
+      return known;
+    }
+    URI checked = check(field, label, value);
+    if (CHECKED.size() >= MAX_CHECKED) {
+      CHECKED.clear();
+    }
+    CHECKED.put(value, checked);
+    return checked;
+  }
+
+  private static URI check(String field, String label, String value) {
     if (value == null || value.isBlank()) {
       throw invalid(field, label, "is required when custom Zoho endpoints are used");
     }
@@ -77,7 +104,7 @@ public final class EndpointPolicy {
       return true;
     }
     // Only literal addresses: resolving a name here would let DNS decide where a token goes.
-    if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+    if (!IP_LITERAL.matcher(bare).matches()) {
       return false;
     }
     try {

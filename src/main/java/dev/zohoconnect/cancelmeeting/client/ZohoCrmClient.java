@@ -16,6 +16,11 @@ public final class ZohoCrmClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The two bodies nearly every call sends, as the JSON tree below would write them. */
+  private static final String BODY_WITHOUT_MAIL = "{\"data\":[{\"send_cancelling_mail\":false}]}";
+
+  private static final String BODY_WITH_MAIL = "{\"data\":[{\"send_cancelling_mail\":true}]}";
+
   private final HttpTransport transport;
 
   public ZohoCrmClient(HttpTransport transport) {
@@ -38,6 +43,9 @@ public final class ZohoCrmClient {
     }
 
     String body() {
+      if (cancelledBy == null) {
+        return sendCancellingMail ? BODY_WITH_MAIL : BODY_WITHOUT_MAIL;
+      }
       ObjectNode item = JSON.createObjectNode().put("send_cancelling_mail", sendCancellingMail);
       if (cancelledBy != null) {
         item.putObject("cancelled_by").put("id", cancelledBy);

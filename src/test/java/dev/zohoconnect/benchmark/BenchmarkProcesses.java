@@ -1,0 +1,156 @@
+package dev.zohoconnect.benchmark;
+
+import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
+import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
+
+/**
+ * The processes of the engine runs: start, the cancellation, end. Each service task is configured
+ * as its element template writes it (this connector: every template default; the REST connector:
+ * what a user fills in for Zoho's call). Any BPMN error ends the instance at "failed" with the
+ * variable {@code failed = true}, so every instance ends and reports how.
+ *
+ * <p>Process variables: {@code meetingId}, {@code zohoUrl} (Zoho's API host, here the emulator),
+ * {@code tokenUrl} (where the REST variant fetches its token).
+ */
+final class BenchmarkProcesses {
+
+  static final String REST_JOB_TYPE = "io.camunda:http-json:1";
+
+  /** How a REST task reports errors to the process: as a BPMN error with the HTTP status as code. */
+  static final String REST_ERROR_EXPRESSION =
+      "=if error = null then null"
+          + " else bpmnError(if error.code = null then \"FAILED\" else error.code, error.message)";
+
+  enum Variant {
+    CONNECTOR_ACCESS_TOKEN("bench-connector-access-token", "this connector", "access token"),
+    CONNECTOR_REFRESH_TOKEN("bench-connector-refresh-token", "this connector", "refresh token"),
+    REST_ACCESS_TOKEN("bench-rest-access-token", "REST connector", "access token"),
+    /** A REST task for Zoho's refresh-token grant, then the REST cancel task with that token. */
+    REST_REFRESH_TOKEN("bench-rest-refresh-token", "REST connector", "refresh token");
+
+    final String processId;
+    final String side;
+    final String authentication;
+
+    Variant(String processId, String side, String authentication) {
+      this.processId = processId;
+      this.side = side;
+      this.authentication = authentication;
+    }
+
+    boolean isRest() {
+      return this == REST_ACCESS_TOKEN || this == REST_REFRESH_TOKEN;
+    }
+  }
+
+  private BenchmarkProcesses() {}
+
+  static BpmnModelInstance process(Variant variant) {
+    var start = Bpmn.createExecutableProcess(variant.processId).startEvent("start");
+    var last =
+        switch (variant) {
+          case CONNECTOR_ACCESS_TOKEN ->
+              start.serviceTask("cancelMeeting", task -> connectorTask(task, false));
+          case CONNECTOR_REFRESH_TOKEN ->
+              start.serviceTask("cancelMeeting", task -> connectorTask(task, true));
+          case REST_ACCESS_TOKEN ->
+              start.serviceTask(
+                  "cancelMeeting",
+                  task ->
+                      restCancelTask(task, "\"Zoho-oauthtoken {{secrets.ZOHO_ACCESS_TOKEN}}\""));
+          case REST_REFRESH_TOKEN ->
+              start
+                  .serviceTask("fetchToken", BenchmarkProcesses::restTokenTask)
+                  .boundaryEvent("tokenFailed")
+                  .error()
+                  .zeebeOutputExpression("true", "failed")
+                  .endEvent("tokenFailedEnd")
+                  .moveToActivity("fetchToken")
+                  .serviceTask(
+                      "cancelMeeting",
+                      task -> restCancelTask(task, "\"Zoho-oauthtoken \" + zohoToken"));
+        };
+    return last.boundaryEvent("cancelFailed")
+        .error()
+        .zeebeOutputExpression("true", "failed")
+        .endEvent("failedEnd")
+        .moveToActivity("cancelMeeting")
+        .endEvent("done")
+        .done();
+  }
+
+  /** As the element template writes the task, every default included. */
+  private static void connectorTask(ServiceTaskBuilder task, boolean refreshToken) {
+    task.zeebeJobType(CancelMeetingFunction.JOB_TYPE)
+        .zeebeJobRetries("3")
+        .zeebeInputExpression("meetingId", "meeting.meetingId")
+        .zeebeInputExpression("false", "meeting.sendCancellingMail");
+    if (refreshToken) {
+      task.zeebeInput("refreshToken", "authentication.type")
+          .zeebeInput("{{secrets.ZOHO_CLIENT_ID}}", "authentication.clientId")
+          .zeebeInput("{{secrets.ZOHO_CLIENT_SECRET}}", "authentication.clientSecret")
+          .zeebeInput("{{secrets.ZOHO_REFRESH_TOKEN}}", "authentication.refreshToken");
+    } else {
+      task.zeebeInput("accessToken", "authentication.type")
+          .zeebeInput("{{secrets.ZOHO_ACCESS_TOKEN}}", "authentication.accessToken");
+    }
+    task.zeebeInput("US", "dataCenter")
+        .zeebeInput("V7", "options.apiVersion")
+        .zeebeInputExpression("false", "options.alreadyCancelledIsSuccess")
+        .zeebeInputExpression("false", "options.cancelWithoutMailOnDailyLimit")
+        .zeebeInputExpression("10", "options.connectTimeoutSeconds")
+        .zeebeInputExpression("30", "options.readTimeoutSeconds")
+        .zeebeInputExpression("true", "endpoints.enabled")
+        .zeebeInputExpression("zohoUrl", "endpoints.accountsUrl")
+        .zeebeInputExpression("zohoUrl", "endpoints.apiBaseUrl")
+        .zeebeTaskHeader("elementTemplateId", CancelMeetingFunction.TEMPLATE_ID)
+        .zeebeTaskHeader(
+            "elementTemplateVersion", String.valueOf(CancelMeetingFunction.TEMPLATE_VERSION))
+        .zeebeTaskHeader("resultVariable", "cancellation")
+        .zeebeTaskHeader("errorExpression", DefaultErrorExpression.FEEL)
+        .zeebeTaskHeader("retryBackoff", "PT0S");
+  }
+
+  /** The REST connector doing Zoho's cancel call, the Zoho header in "headers". */
+  private static void restCancelTask(ServiceTaskBuilder task, String authorizationFeel) {
+    restTask(task)
+        .zeebeInputExpression(
+            "zohoUrl + \"/crm/v7/Events/\" + meetingId + \"/actions/cancel\"", "url")
+        .zeebeInputExpression("{\"Authorization\": " + authorizationFeel + "}", "headers")
+        .zeebeInputExpression("{data: [{send_cancelling_mail: false}]}", "body")
+        .zeebeTaskHeader("resultExpression", "={cancellation: response.body.data[1]}");
+  }
+
+  /** The REST connector doing Zoho's refresh-token grant; the token becomes {@code zohoToken}. */
+  private static void restTokenTask(ServiceTaskBuilder task) {
+    restTask(task)
+        .zeebeInputExpression("tokenUrl + \"/oauth/v2/token\"", "url")
+        .zeebeInputExpression(
+            "{\"Content-Type\": \"application/x-www-form-urlencoded\"}", "headers")
+        .zeebeInputExpression(
+            "{grant_type: \"refresh_token\", client_id: \"{{secrets.ZOHO_CLIENT_ID}}\","
+                + " client_secret: \"{{secrets.ZOHO_CLIENT_SECRET}}\","
+                + " refresh_token: \"{{secrets.ZOHO_REFRESH_TOKEN}}\"}",
+            "body")
+        .zeebeTaskHeader("resultExpression", "={zohoToken: response.body.access_token}");
+  }
+
+  private static ServiceTaskBuilder restTask(ServiceTaskBuilder task) {
+    return task.zeebeJobType(REST_JOB_TYPE)
+        .zeebeJobRetries("3")
+        .zeebeInput("noAuth", "authentication.type")
+        .zeebeInput("POST", "method")
+        .zeebeInputExpression("20", "connectionTimeoutInSeconds")
+        .zeebeInputExpression("20", "readTimeoutInSeconds")
+        .zeebeInputExpression("false", "storeResponse")
+        .zeebeInput("false", "skipEncoding")
+        .zeebeInputExpression("false", "groupSetCookieHeaders")
+        .zeebeInputExpression("false", "ignoreNullValues")
+        .zeebeTaskHeader("elementTemplateId", "io.camunda.connectors.HttpJson.v2")
+        .zeebeTaskHeader("errorExpression", REST_ERROR_EXPRESSION)
+        .zeebeTaskHeader("retryBackoff", "PT0S");
+  }
+}

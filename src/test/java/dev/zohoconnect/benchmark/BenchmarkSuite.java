@@ -1,0 +1,106 @@
+package dev.zohoconnect.benchmark;
+
+import dev.zohoconnect.benchmark.BenchmarkProcesses.Variant;
+import dev.zohoconnect.benchmark.EngineRun.Outcome;
+import dev.zohoconnect.benchmark.EngineRun.TokenSource;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Runs the four measurements of the benchmark issue in one go and writes docs/BENCHMARKS.md:
+ *
+ * <ol>
+ *   <li>overhead per call, in process, with JMH: this connector against a bare JDK HttpClient POST
+ *       and against Camunda's REST connector;
+ *   <li>process instances per second through the in-memory engine and Camunda's connector
+ *       runtime, this connector against the REST connector, with an access token and with a
+ *       refresh token;
+ *   <li>token-endpoint calls per 1,000 cancellations with 16 parallel jobs, against the emulator's
+ *       real refresh limit;
+ *   <li>footprint: jar sizes, standalone runtime start time and resident memory.
+ * </ol>
+ *
+ * Everything runs against the Zoho emulator on loopback, with no injected latency and with 150 ms.
+ * Started by {@code mvn -B -Pbenchmark verify} (see pom.xml); not part of the test run.
+ */
+public final class BenchmarkSuite {
+
+  private BenchmarkSuite() {}
+
+  public static void main(String[] args) throws Exception {
+    Settings settings = Settings.fromSystemProperties();
+    Report report = new Report(settings, MachineInfo.capture());
+    long started = System.nanoTime();
+
+    if (settings.runs(1)) {
+      report.section("1. Overhead per call");
+      log("1/4 JMH: overhead per call");
+      report.overhead = new CallOverhead(settings).run();
+    }
+
+    EngineRun engine = new EngineRun(settings.parallelJobs());
+    List<Outcome> throughput = new ArrayList<>();
+    if (settings.runs(2) || settings.runs(3)) {
+      // The first engine runs in this JVM pay for compiling the engine, the runtime and both
+      // connectors: one discarded pass over every variant, so no variant's numbers include that.
+      log("2/4 engine warm-up (discarded)");
+      for (Variant variant : settings.variants()) {
+        engine.run(variant, 0, TokenSource.UNLIMITED, 0, settings.instances() / 2);
+      }
+    }
+    if (settings.runs(2)) {
+      report.section("2. Throughput through the engine");
+    }
+    for (int latency : settings.runs(2) ? settings.latenciesMs() : List.<Integer>of()) {
+      // Forwards, then backwards (A B C D D C B A): whatever still speeds up or slows down over
+      // the run (JIT, the machine's other load) falls on every variant alike.
+      List<Variant> order = new ArrayList<>(settings.variants());
+      List<Variant> backwards = new ArrayList<>(order);
+      Collections.reverse(backwards);
+      order.addAll(backwards);
+      for (Variant variant : order) {
+        log("2/4 engine throughput: " + variant + ", " + latency + " ms");
+        Outcome outcome =
+            engine.run(
+                variant, latency, TokenSource.UNLIMITED, settings.warmupInstances(), settings.instances());
+        log("   " + outcome);
+        throughput.add(outcome);
+      }
+    }
+    report.throughput = throughput;
+
+    List<Outcome> tokens = new ArrayList<>();
+    if (settings.runs(3)) {
+      report.section("3. Token economy");
+    }
+    for (int latency : settings.runs(3) ? settings.latenciesMs() : List.<Integer>of()) {
+      for (Variant variant : List.of(Variant.CONNECTOR_REFRESH_TOKEN, Variant.REST_REFRESH_TOKEN)) {
+        log("3/4 token economy: " + variant + ", " + latency + " ms");
+        Outcome outcome = engine.run(variant, latency, TokenSource.ZOHO, 0, settings.instances());
+        log("   " + outcome);
+        tokens.add(outcome);
+      }
+    }
+    report.tokens = tokens;
+
+    if (settings.runs(4)) {
+      report.section("4. Footprint");
+      log("4/4 footprint");
+      report.footprint = new Footprint(settings).run();
+    }
+    report.section("end");
+
+    report.durationSeconds = (System.nanoTime() - started) / 1e9;
+    Files.createDirectories(settings.output().getParent());
+    Files.writeString(settings.output(), report.markdown());
+    log("wrote " + settings.output() + " in " + Math.round(report.durationSeconds) + " s");
+    // The engine's and clients' non-daemon threads must not keep Maven waiting.
+    System.exit(0);
+  }
+
+  static void log(String message) {
+    System.out.println("[benchmark] " + message + " (load " + MachineInfo.loadAverage() + ")");
+  }
+}
