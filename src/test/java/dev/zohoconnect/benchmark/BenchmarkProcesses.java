@@ -9,8 +9,9 @@ import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
 /**
  * The processes of the engine runs: start, the cancellation, end. Each service task is configured
  * as its element template writes it (this connector: every template default; the REST connector:
- * what a user fills in for Zoho's call). Any BPMN error ends the instance at "failed" with the
- * variable {@code failed = true}, so every instance ends and reports how.
+ * what a user fills in for Zoho's call). Any BPMN error ends the instance at an error end event
+ * with the variable {@code failed} naming the task that failed, so every instance ends and
+ * reports how.
  *
  * <p>Process variables: {@code meetingId}, {@code zohoUrl} (Zoho's API host, here the emulator),
  * {@code tokenUrl} (where the REST variant fetches its token).
@@ -66,7 +67,7 @@ final class BenchmarkProcesses {
                   .serviceTask("fetchToken", BenchmarkProcesses::restTokenTask)
                   .boundaryEvent("tokenFailed")
                   .error()
-                  .zeebeOutputExpression("true", "failed")
+                  .zeebeOutputExpression("\"fetchToken\"", "failed")
                   .endEvent("tokenFailedEnd")
                   .moveToActivity("fetchToken")
                   .serviceTask(
@@ -75,7 +76,7 @@ final class BenchmarkProcesses {
         };
     return last.boundaryEvent("cancelFailed")
         .error()
-        .zeebeOutputExpression("true", "failed")
+        .zeebeOutputExpression("\"cancelMeeting\"", "failed")
         .endEvent("failedEnd")
         .moveToActivity("cancelMeeting")
         .endEvent("done")

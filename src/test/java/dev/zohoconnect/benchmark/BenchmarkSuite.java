@@ -38,6 +38,10 @@ public final class BenchmarkSuite {
       report.section("1. Overhead per call");
       log("1/4 JMH: overhead per call");
       report.overhead = new CallOverhead(settings).run();
+      if (settings.latenciesMs().contains(0)) {
+        log("1/4 cross-check: the same calls taking turns in one JVM");
+        report.paired = new PairedCalls(settings).run();
+      }
     }
 
     EngineRun engine = new EngineRun(settings.parallelJobs());
@@ -64,7 +68,11 @@ public final class BenchmarkSuite {
         log("2/4 engine throughput: " + variant + ", " + latency + " ms");
         Outcome outcome =
             engine.run(
-                variant, latency, TokenSource.UNLIMITED, settings.warmupInstances(), settings.instances());
+                variant,
+                latency,
+                TokenSource.UNLIMITED,
+                settings.warmupInstances(),
+                settings.throughputInstances(latency));
         log("   " + outcome);
         throughput.add(outcome);
       }
@@ -100,7 +108,11 @@ public final class BenchmarkSuite {
     System.exit(0);
   }
 
+  private static final long STARTED = System.nanoTime();
+
   static void log(String message) {
-    System.out.println("[benchmark] " + message + " (load " + MachineInfo.loadAverage() + ")");
+    System.out.printf(
+        "[benchmark %4d s] %s (load %s)%n",
+        (System.nanoTime() - STARTED) / 1_000_000_000L, message, MachineInfo.loadAverage());
   }
 }

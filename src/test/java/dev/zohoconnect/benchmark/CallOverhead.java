@@ -60,14 +60,14 @@ final class CallOverhead {
     List<Score> scores = new ArrayList<>();
     for (int latency : settings.latenciesMs()) {
       boolean slow = latency > 0;
-      List<String> benchmarks = new ArrayList<>(CALLS);
-      if (!slow) {
-        benchmarks.addAll(DIAGNOSTICS);
-      }
       int rounds = settings.quick() ? 1 : slow ? 2 : 3;
       Map<String, MultisetStatistics> times = new LinkedHashMap<>();
       Map<String, ListStatistics> allocations = new LinkedHashMap<>();
       for (int round = 1; round <= rounds; round++) {
+        List<String> benchmarks = new ArrayList<>(CALLS);
+        if (!slow && round <= 2) {
+          benchmarks.addAll(DIAGNOSTICS); // two forks each are plenty for these
+        }
         for (String benchmark : benchmarks) {
           BenchmarkSuite.log(
               "1/4 JMH " + benchmark + ", " + latency + " ms, round " + round + " of " + rounds);
@@ -76,7 +76,7 @@ final class CallOverhead {
               .include(CallOverheadBenchmark.class.getName() + "\\." + benchmark + "$")
               .param("latencyMs", String.valueOf(latency))
               .forks(1)
-              .warmupIterations(settings.quick() ? 1 : slow ? 1 : 3)
+              .warmupIterations(settings.quick() ? 1 : slow ? 1 : 2)
               .warmupTime(TimeValue.seconds(slow ? 2 : 1))
               .measurementIterations(settings.quick() ? 2 : slow ? 3 : 4)
               .measurementTime(TimeValue.seconds(slow ? 2 : 1))
@@ -106,7 +106,7 @@ final class CallOverhead {
           }
         }
       }
-      for (String benchmark : benchmarks) {
+      for (String benchmark : times.keySet()) {
         MultisetStatistics time = times.get(benchmark);
         ListStatistics alloc = allocations.get(benchmark);
         scores.add(

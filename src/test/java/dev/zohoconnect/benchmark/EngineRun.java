@@ -2,6 +2,7 @@ package dev.zohoconnect.benchmark;
 
 import dev.zohoconnect.benchmark.BenchmarkProcesses.Variant;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
+import dev.zohoconnect.emulator.Endpoint;
 import dev.zohoconnect.process.ConnectorRuntimeHarness;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import java.time.Duration;
@@ -37,6 +38,9 @@ final class EngineRun {
       int instances,
       int completed,
       int failed,
+      int failedAtTokenTask,
+      long cancelCalls,
+      long cancellations,
       double seconds,
       double instancesPerSecond,
       double p50Millis,
@@ -84,6 +88,8 @@ final class EngineRun {
       long refreshesBefore = zoho.emulator().counters().tokenRefreshes();
       long unlimitedBefore = unlimited.calls();
       long tooManyBefore = zoho.emulator().counters().tooManyRequestsSent();
+      long cancelCallsBefore = zoho.emulator().counters().requests(Endpoint.CANCEL_EVENT);
+      long cancellationsBefore = zoho.emulator().counters().cancellations();
       Batch batch = batch(runtime, zoho, variant, tokenUrl, measured);
       long refreshesAfter = zoho.emulator().counters().tokenRefreshes();
       long tokenCalls = refreshesAfter - refreshesBefore + unlimited.calls() - unlimitedBefore;
@@ -100,6 +106,9 @@ final class EngineRun {
           measured,
           batch.completed,
           batch.failed,
+          batch.failedAtTokenTask,
+          zoho.emulator().counters().requests(Endpoint.CANCEL_EVENT) - cancelCallsBefore,
+          zoho.emulator().counters().cancellations() - cancellationsBefore,
           batch.seconds,
           measured / batch.seconds,
           percentile(batch.latenciesMillis, 0.50),
@@ -111,7 +120,8 @@ final class EngineRun {
     }
   }
 
-  private record Batch(int completed, int failed, double seconds, double[] latenciesMillis) {}
+  private record Batch(
+      int completed, int failed, int failedAtTokenTask, double seconds, double[] latenciesMillis) {}
 
   private static Batch batch(
       ConnectorRuntimeHarness runtime, ZohoFixture zoho, Variant variant, String tokenUrl, int count)
@@ -120,6 +130,7 @@ final class EngineRun {
     CountDownLatch done = new CountDownLatch(count);
     AtomicInteger completed = new AtomicInteger();
     AtomicInteger failed = new AtomicInteger();
+    AtomicInteger failedAtTokenTask = new AtomicInteger();
     ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
     double[] latencies = new double[count];
     long started = System.nanoTime();
@@ -143,8 +154,11 @@ final class EngineRun {
                 latencies[index] = (System.nanoTime() - sent) / 1e6;
                 if (error != null) {
                   errors.add(error);
-                } else if (Boolean.TRUE.equals(result.getVariablesAsMap().get("failed"))) {
+                } else if (result.getVariablesAsMap().get("failed") != null) {
                   failed.incrementAndGet();
+                  if ("fetchToken".equals(result.getVariablesAsMap().get("failed"))) {
+                    failedAtTokenTask.incrementAndGet();
+                  }
                 } else {
                   completed.incrementAndGet();
                 }
@@ -160,7 +174,7 @@ final class EngineRun {
       throw new IllegalStateException(
           variant + ": " + errors.size() + " instances could not be awaited", errors.peek());
     }
-    return new Batch(completed.get(), failed.get(), seconds, latencies);
+    return new Batch(completed.get(), failed.get(), failedAtTokenTask.get(), seconds, latencies);
   }
 
   static double percentile(double[] values, double p) {

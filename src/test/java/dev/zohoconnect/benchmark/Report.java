@@ -20,8 +20,10 @@ final class Report {
   private final Settings settings;
   private final MachineInfo machine;
   private final Map<String, String> loadAtSectionStart = new LinkedHashMap<>();
+  private final Map<String, Long> sectionStart = new LinkedHashMap<>();
 
   List<Score> overhead = List.of();
+  List<PairedCalls.Paired> paired = List.of();
   List<Outcome> throughput = List.of();
   List<Outcome> tokens = List.of();
   Footprint.Result footprint;
@@ -34,6 +36,7 @@ final class Report {
 
   void section(String name) {
     loadAtSectionStart.put(name, MachineInfo.loadAverage());
+    sectionStart.put(name, System.nanoTime());
   }
 
   String markdown() throws IOException {
@@ -46,9 +49,9 @@ final class Report {
             + "8.8.7`) configured by hand for the same Zoho call. All four measurements come from one run"
             + " of the suite on one machine, against the Zoho emulator on loopback, with no injected latency"
             + " and with a realistic 150 ms Zoho answer time.\n\n");
-    md.append("Reproduce (JDK 21 or newer, from the project root; about ")
+    md.append("Reproduce (JDK 21 or newer, from the project root; the suite ran about ")
         .append(Math.max(1, Math.round(durationSeconds / 60)))
-        .append(" minutes on this machine):\n\n```\n")
+        .append(" minutes here, after a build of about a minute):\n\n```\n")
         .append(Settings.COMMAND)
         .append("\n```\n\n");
     md.append(
@@ -83,6 +86,14 @@ final class Report {
     loadAtSectionStart.forEach(
         (name, load) -> loads.append(loads.isEmpty() ? "" : "; ").append(name).append(": ").append(load));
     md.append(loads).append(" |\n");
+    md.append("| Time per part | ");
+    List<String> names = List.copyOf(sectionStart.keySet());
+    StringBuilder times = new StringBuilder();
+    for (int i = 0; i + 1 < names.size(); i++) {
+      long seconds = (sectionStart.get(names.get(i + 1)) - sectionStart.get(names.get(i))) / 1_000_000_000L;
+      times.append(times.isEmpty() ? "" : "; ").append(names.get(i)).append(": ").append(seconds).append(" s");
+    }
+    md.append(times).append(" |\n");
     if (settings.quick()) {
       md.append("| Mode | **quick** (-Dbenchmark.quick=true): shortened, for checking the wiring only |\n");
     }
@@ -91,6 +102,13 @@ final class Report {
 
   private void summary(StringBuilder md) {
     md.append("## Summary\n\n");
+    List<String> behind = behindRest();
+    md.append(
+        behind.isEmpty()
+            ? "This connector is ahead of or level with the REST connector in every measurement below.\n\n"
+            : "Where this connector is behind the REST connector in this run: "
+                + String.join("; ", behind)
+                + ". Everywhere else it is ahead or level.\n\n");
     for (int latency : settings.latenciesMs()) {
       Optional<Score> bare = score("bareHttpClient", latency);
       Optional<Score> ours = score("connectorAccessToken", latency);
@@ -156,17 +174,83 @@ final class Report {
       }
     }
     if (footprint != null) {
+      List<RuntimeFootprint> ours =
+          footprint.runtimes().stream().filter(r -> r.label().equals(Footprint.CONNECTOR_LABEL)).toList();
+      List<RuntimeFootprint> rest =
+          footprint.runtimes().stream().filter(r -> r.label().equals(Footprint.REST_LABEL)).toList();
       md.append(
           String.format(
               Locale.ROOT,
-              "- **Footprint:** connector jar %s; standalone runtime ready in %.1f s, %s resident after"
-                  + " %d cancellations.\n",
+              "- **Footprint:** connector jar %s (the REST connector's own jars: %s, its HTTP library"
+                  + " %s more, shipped by the runtime); standalone runtime ready in %.1f s, %.0f MB"
+                  + " resident after %d cancellations (with the REST connector added and doing the"
+                  + " same: %.1f s, %.0f MB).\n",
               kb(footprint.jars().connectorJar()),
-              footprint.runtimes().get(0).startSeconds(),
-              mb(footprint.runtimes().get(0).rssAfterKb()),
-              footprint.runtimes().get(0).cancellations()));
+              kb(footprint.jars().restConnectorJars()),
+              kb(footprint.jars().restHttpLibraries()),
+              ours.stream().mapToDouble(RuntimeFootprint::startSeconds).average().orElse(Double.NaN),
+              ours.stream().mapToDouble(r -> r.rssAfterKb() / 1024.0).average().orElse(Double.NaN),
+              ours.isEmpty() ? 0 : ours.get(0).cancellations(),
+              rest.stream().mapToDouble(RuntimeFootprint::startSeconds).average().orElse(Double.NaN),
+              rest.stream().mapToDouble(r -> r.rssAfterKb() / 1024.0).average().orElse(Double.NaN)));
     }
     md.append('\n');
+  }
+
+  /** Every measurement of this run in which this connector did worse than the REST connector. */
+  private List<String> behindRest() {
+    List<String> behind = new java.util.ArrayList<>();
+    for (int latency : settings.latenciesMs()) {
+      Optional<Score> ours = score("connectorAccessToken", latency);
+      Optional<Score> rest = score("restConnector", latency);
+      if (ours.isPresent() && rest.isPresent() && ours.get().median() > rest.get().median()) {
+        behind.add(String.format(Locale.ROOT, "median time per call at %d ms", latency));
+      }
+      for (String auth : List.of("access token", "refresh token")) {
+        Optional<Runs> o = runs(throughput, latency, "this connector", auth);
+        Optional<Runs> r = runs(throughput, latency, "REST connector", auth);
+        if (o.isPresent() && r.isPresent() && o.get().rate() < r.get().rate()) {
+          behind.add(String.format(Locale.ROOT, "engine throughput, %s, %d ms", auth, latency));
+        }
+      }
+      Optional<Outcome> ot = outcome(tokens, latency, "this connector", "refresh token");
+      Optional<Outcome> rt = outcome(tokens, latency, "REST connector", "refresh token");
+      if (ot.isPresent() && rt.isPresent() && ot.get().tokenCalls() > rt.get().tokenCalls()) {
+        behind.add(String.format(Locale.ROOT, "token calls at %d ms", latency));
+      }
+    }
+    if (footprint != null) {
+      if (footprint.jars().connectorJar() > footprint.jars().restConnectorJars()) {
+        behind.add(
+            String.format(
+                Locale.ROOT,
+                "size of the connector's own jar (%s against %s; the REST connector's HTTP code and libraries, %s"
+                    + " more, come with the runtime)",
+                kb(footprint.jars().connectorJar()),
+                kb(footprint.jars().restConnectorJars()),
+                kb(footprint.jars().restHttpLibraries())));
+      }
+      double oursStart = mean(Footprint.CONNECTOR_LABEL, RuntimeFootprint::startSeconds);
+      double restStart = mean(Footprint.REST_LABEL, RuntimeFootprint::startSeconds);
+      if (oursStart > restStart) {
+        behind.add(String.format(Locale.ROOT, "runtime start (%.1f s against %.1f s)", oursStart, restStart));
+      }
+      double oursRss = mean(Footprint.CONNECTOR_LABEL, r -> r.rssAfterKb() / 1024.0);
+      double restRss = mean(Footprint.REST_LABEL, r -> r.rssAfterKb() / 1024.0);
+      if (oursRss > restRss) {
+        behind.add(
+            String.format(Locale.ROOT, "runtime resident memory (%.0f MB against %.0f MB)", oursRss, restRss));
+      }
+    }
+    return behind;
+  }
+
+  private double mean(String label, java.util.function.ToDoubleFunction<RuntimeFootprint> value) {
+    return footprint.runtimes().stream()
+        .filter(r -> r.label().equals(label))
+        .mapToDouble(value)
+        .average()
+        .orElse(Double.NaN);
   }
 
   private void overhead(StringBuilder md) {
@@ -184,7 +268,8 @@ final class Report {
             + " and with a refresh token (the cached access token after the first call).\n"
             + "- **REST connector**: Camunda's `HttpJsonFunction` 8.8.7 with the same job context, POST,"
             + " the Zoho header in `headers`, the body as a map.\n\n"
-            + "Each benchmark runs in several JMH forks (3 rounds without latency, 2 with), and the"
+            + "Each benchmark runs in several JMH forks (3 rounds without latency, the two diagnostics 2;"
+            + " 2 rounds with latency), and the"
             + " forks of all benchmarks take turns, so a change in the machine's other load falls on"
             + " all of them alike. JMH samples the calls' times (mode SampleTime); the samples of all"
             + " forks are pooled. The median is the headline: on a busy 2-core machine the OS now and"
@@ -236,6 +321,34 @@ final class Report {
       }
       md.append('\n');
     }
+    if (!paired.isEmpty()) {
+      PairedCalls.Paired bare = paired.get(0);
+      md.append("### Cross-check: the same calls taking turns in one JVM (0 ms)\n\n");
+      md.append(
+          "JMH measures each variant in forks of its own, one after the other; on a shared machine two"
+              + " forks can meet different loads. Here the four calls take turns call by call in one"
+              + " JVM (bare, connector with access token, with refresh token, REST connector, bare, ...),"
+              + " so each sees the same machine. Calling-thread CPU counts only the time the calling"
+              + " thread ran (for the bare `send` that includes the exchange itself, which the"
+              + " connector's `sendAsync` leaves to the client's threads).\n\n");
+      md.append("| Call | median µs | over bare (median) | ratio to bare (median) | p90 µs | calling-thread CPU µs | calls |\n");
+      md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+      for (PairedCalls.Paired p : paired) {
+        boolean isBare = p == bare;
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s | %.1f | %,d |\n",
+                label(p.call()),
+                micros(p.medianMicros()),
+                isBare ? "–" : String.format(Locale.ROOT, "%+.1f µs", p.medianMicros() - bare.medianMicros()),
+                isBare ? "1" : String.format(Locale.ROOT, "%.3f", p.medianMicros() / bare.medianMicros()),
+                micros(p.p90Micros()),
+                p.callerCpuMicros(),
+                p.calls()));
+      }
+      md.append('\n');
+    }
   }
 
   private void throughput(StringBuilder md) {
@@ -247,7 +360,8 @@ final class Report {
                 + " (zeebe-process-test 8.8) and Camunda's real connector runtime (`SpringConnectorJobHandler`"
                 + " 8.8.7) in one JVM, %d job-handler threads (%d parallel jobs), each instance created with"
                 + " \"await result\" and at most 64 in flight. Each run: a fresh engine, emulator and"
-                + " connector instances, %d warm-up instances, then %d measured. Every variant runs twice,"
+                + " connector instances, %d warm-up instances, then %d measured (%d with latency). Every"
+                + " variant runs twice,"
                 + " in the order A B C D D C B A after one discarded pass over all of them (%d instances"
                 + " each), so the JIT still warming up and the machine's other load fall on all alike;"
                 + " the rate shown is both runs' instances over both runs' time, each run's own rate in"
@@ -256,7 +370,8 @@ final class Report {
             settings.parallelJobs(),
             settings.parallelJobs(),
             settings.warmupInstances(),
-            settings.instances(),
+            settings.throughputInstances(0),
+            settings.throughputInstances(150),
             settings.instances() / 2));
     md.append(
         "- **access token**: this connector with `authentication.type = accessToken`; the REST connector"
@@ -331,13 +446,14 @@ final class Report {
             EngineRun.ZOHO_REFRESHES_PER_WINDOW));
     md.append(
         "| Zoho latency | Side | Token-endpoint calls | Per 1,000 cancellations | Refused by the limit |"
-            + " Meetings cancelled | Instances failed | Time |\n");
-    md.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
+            + " Meetings cancelled | Instances failed (at the token task / at the cancel task) |"
+            + " Cancel calls sent / refused by Zoho | Time |\n");
+    md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Outcome o : tokens) {
       md.append(
           String.format(
               Locale.ROOT,
-              "| %d ms | %s | %d | %.1f | %d | %d of %d | %d | %.1f s |\n",
+              "| %d ms | %s | %d | %.1f | %d | %d of %d | %d (%d / %d) | %d / %d | %.1f s |\n",
               o.latencyMs(),
               o.variant().side,
               o.tokenCalls(),
@@ -346,6 +462,10 @@ final class Report {
               o.completed(),
               o.instances(),
               o.failed(),
+              o.failedAtTokenTask(),
+              o.failed() - o.failedAtTokenTask(),
+              o.cancelCalls(),
+              o.cancelCalls() - o.cancellations(),
               o.seconds()));
     }
     md.append(
@@ -354,9 +474,11 @@ final class Report {
             + " is up, so it needs about one refresh per 55 minutes per runtime instance whatever the"
             + " load: 10 refreshes per 10 minutes leave room for about 10 runtime instances restarting"
             + " at once. A configuration that fetches a token per cancellation can cancel at most 10"
-            + " meetings per 10 minutes per refresh token (one a minute), however many jobs wait; every"
-            + " further instance fails at the token task and, as configured here, ends at its error"
-            + " event (without an error expression, it would retry and end in an incident). Zoho also"
+            + " meetings per 10 minutes per refresh token (one a minute), however many jobs wait. Note"
+            + " where the others fail: Zoho refuses the grant with HTTP 200, so the REST token task"
+            + " \"succeeds\" with no token, and the cancel call that follows goes out without one and is"
+            + " refused (401); as configured here the instance then ends at its error event (without an"
+            + " error expression, the job would be retried and end in an incident). Zoho also"
             + " keeps at most 15 access tokens alive per refresh token, so with more refreshes the"
             + " oldest tokens die while jobs still use them.\n\n");
   }
@@ -405,21 +527,35 @@ final class Report {
         "| Runtime | Ready (spawn to worker open) | Spring's \"process running for\" | Resident, idle |"
             + " Resident after the cancellations | Peak resident | Cancellations completed |\n");
     md.append("|---|---:|---:|---:|---:|---:|---:|\n");
-    for (RuntimeFootprint r : footprint.runtimes()) {
+    for (String label : List.of(Footprint.CONNECTOR_LABEL, Footprint.REST_LABEL)) {
+      List<RuntimeFootprint> runs =
+          footprint.runtimes().stream().filter(r -> r.label().equals(label)).toList();
+      if (runs.isEmpty()) {
+        continue;
+      }
       md.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.1f s | %.1f s | %s | %s | %s | %d of %d |\n",
-              r.label(),
-              r.startSeconds(),
-              r.springStartedSeconds(),
-              mb(r.rssIdleKb()),
-              mb(r.rssAfterKb()),
-              mb(r.rssPeakKb()),
-              r.completed(),
-              r.cancellations()));
+              "| %s | %s | %s | %s | %s | %s | %s |\n",
+              label,
+              meanOf(runs, r -> r.startSeconds(), "%.1f s"),
+              meanOf(runs, r -> r.springStartedSeconds(), "%.1f s"),
+              meanOf(runs, r -> r.rssIdleKb() / 1024.0, "%.0f MB"),
+              meanOf(runs, r -> r.rssAfterKb() / 1024.0, "%.0f MB"),
+              meanOf(runs, r -> r.rssPeakKb() / 1024.0, "%.0f MB"),
+              runs.stream().map(r -> r.completed() + " of " + r.cancellations()).toList().toString()));
     }
-    md.append('\n');
+    md.append(
+        "\nEach runtime was started twice, in the order A B B A (the first start of a jar also pays"
+            + " for reading it from disk); shown is the mean, each start's own value in brackets.\n\n");
+  }
+
+  private static String meanOf(
+      List<RuntimeFootprint> runs, java.util.function.ToDoubleFunction<RuntimeFootprint> value, String format) {
+    double mean = runs.stream().mapToDouble(value).average().orElse(Double.NaN);
+    String each =
+        String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, format, value.applyAsDouble(r))).toList());
+    return String.format(Locale.ROOT, format, mean) + (runs.size() > 1 ? " (" + each + ")" : "");
   }
 
   private void fixes(StringBuilder md) throws IOException {
@@ -444,18 +580,30 @@ final class Report {
             + " machine's; the ratios are what carries over.\n"
             + "- Loopback with no latency magnifies client overhead; with 150 ms, Zoho's answer time"
             + " dominates every call, which is the realistic case.\n"
-            + "- The in-memory engine, not the connectors, limits throughput with no latency (it processes"
-            + " every record on one thread); with 150 ms the job threads limit it: 16 threads / 0.15 s is"
-            + " about 107 cancellations per second at most, less the engine round trips.\n"
+            + "- With no latency the in-memory engine takes most of the CPU (it processes every record on"
+            + " one thread); a connector's own CPU per call competes with it for the 2 cores, which is"
+            + " how differences between the connectors show up there. With 150 ms the job threads"
+            + " limit throughput: 16 threads / 0.15 s is about 107 cancellations per second at most,"
+            + " less the engine's round trips.\n"
+            + "- The emulator speaks plain http on loopback. Against Zoho every call is https: the"
+            + " connector reuses its pooled TLS connections, while the REST connector 8.8.7 builds an"
+            + " Apache client per call and opens a new connection each time, so against Zoho it would"
+            + " also pay a TLS handshake per cancellation, which these numbers do not include.\n"
+            + "- To reach the emulator, this connector's tasks use its custom-endpoint option, so each"
+            + " job also runs the endpoint checks (cheap since they are remembered); with Zoho's own"
+            + " hosts (the data-center setting) it skips them.\n"
             + "- JMH settings are short (forks, warm-up and measurement counts as in `CallOverhead`) to keep"
-            + " the suite near 10 minutes; the ± column is JMH's own 99.9 % interval and is wide when the"
-            + " machine was busy. The load averages above tell how busy it was.\n"
+            + " the suite near 10 minutes. On a busy machine the means and their ± widen; the medians and"
+            + " the cross-check hold up better. The load averages above tell how busy it was.\n"
             + "- Logging is at WARN for the runtime and both connectors (`benchmark-logback.xml`): the"
             + " connector's one INFO line per cancellation, which a production runtime writes, is not in"
             + " these numbers.\n"
             + "- The REST connector's refresh-token rows use a hand-modelled token task, because the 8.8.7"
             + " REST connector has no refresh-token grant; a Camunda user could also pass an access token"
-            + " obtained elsewhere (the access-token rows), which then expires after an hour.\n");
+            + " obtained elsewhere (the access-token rows), which then expires after an hour.\n"
+            + "- The in-memory engine's own batch-operation actor (unused here) logs errors about its"
+            + " in-memory database under this load and carries on; `benchmark-logback.xml` silences that"
+            + " logger. Every instance's outcome is counted from its result.\n");
     if (settings.quick()) {
       md.append("- **Quick mode:** far too short for conclusions.\n");
     }

@@ -57,6 +57,11 @@ record Settings(
     return quick ? 200 : 1000;
   }
 
+  /** Measured instances per engine run: fewer with latency, where each one takes 150 ms or more. */
+  int throughputInstances(int latencyMs) {
+    return latencyMs == 0 ? instances() : instances() * 3 / 5;
+  }
+
   int warmupInstances() {
     return quick ? 50 : 200;
   }
