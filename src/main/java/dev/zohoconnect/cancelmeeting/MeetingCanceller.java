@@ -14,6 +14,8 @@ import dev.zohoconnect.cancelmeeting.client.ZohoEndpoints;
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.NotAllowedReason;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
+import dev.zohoconnect.cancelmeeting.budget.Deadline;
+import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
 import dev.zohoconnect.cancelmeeting.http.TransportFailure;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
@@ -45,6 +47,7 @@ public final class MeetingCanceller {
   private final Sleeper sleeper;
   private final RandomGenerator random;
   private final UnconfirmedCancellations unconfirmed;
+  private final Clock clock;
 
   public MeetingCanceller(
       ZohoCrmClient crm,
@@ -59,6 +62,7 @@ public final class MeetingCanceller {
     this.sleeper = sleeper;
     this.random = random;
     this.unconfirmed = new UnconfirmedCancellations(clock);
+    this.clock = clock;
   }
 
   /**
@@ -80,11 +84,13 @@ public final class MeetingCanceller {
     boolean mailRequested = request.meeting().sendCancellingMail();
 
     Progress progress = new Progress(mailRequested);
+    Deadline deadline = Deadline.none(clock);
+    CallTimeouts timeouts = new CallTimeouts(options.connectTimeout(), options.readTimeout());
     String unconfirmedKey = task + "/" + meetingId;
     while (true) {
       ZohoConnectorException failure;
       try {
-        IssuedToken token = tokenSource.current();
+        IssuedToken token = tokenSource.current(timeouts, deadline);
         ZohoCrmClient.CancelCall call =
             new ZohoCrmClient.CancelCall(
                 endpoints.apiBaseFor(token.apiDomain()),
@@ -110,7 +116,7 @@ public final class MeetingCanceller {
                   && !progress.renewedToken -> {
             LOG.info("Zoho rejected the access token for meeting {}; renewing it once", meetingId);
             progress.renewedToken = true;
-            tokenSource.renewAfterRejection(token);
+            tokenSource.renewAfterRejection(token, timeouts, deadline);
             continue;
           }
           case ZohoAnswer.Refused refused
@@ -192,9 +198,7 @@ public final class MeetingCanceller {
                   endpoints.accountsUrl(),
                   oauth.clientId(),
                   oauth.clientSecret(),
-                  oauth.refreshToken(),
-                  options.connectTimeout(),
-                  options.readTimeout()));
+                  oauth.refreshToken()));
     };
   }
 

@@ -90,8 +90,7 @@ class SecretsNeverLeakTest extends ZohoWireTest {
             new AccessTokenAuthentication(SUPPLIED_ACCESS_TOKEN).toString(),
             new IssuedToken(ACCESS_TOKEN, URI.create("https://www.zohoapis.com"), Instant.EPOCH).toString(),
             new OAuthTokenClient.Grant(
-                    URI.create("https://accounts.zoho.com"), CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN,
-                    Duration.ofSeconds(1), Duration.ofSeconds(1))
+                    URI.create("https://accounts.zoho.com"), CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN)
                 .toString());
 
     SECRET_VALUES.forEach(secret -> assertThat(rendered).doesNotContain(secret));

@@ -1,10 +1,16 @@
 package dev.zohoconnect.cancelmeeting.auth;
 
-/** Hands out the access token for one set of credentials. */
+import dev.zohoconnect.cancelmeeting.budget.Deadline;
+import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
+
+/**
+ * Hands out the access token for one set of credentials. A caller never waits past its own
+ * {@code deadline}, and a refresh it makes takes at most its own {@code timeouts}.
+ */
 public sealed interface AccessTokenSource permits FixedAccessToken, RefreshingAccessToken {
 
   /** A token believed valid now. */
-  IssuedToken current();
+  IssuedToken current(CallTimeouts timeouts, Deadline deadline);
 
   /** Whether {@link #renewAfterRejection} can produce a different token. */
   boolean canRenew();
@@ -13,5 +19,5 @@ public sealed interface AccessTokenSource permits FixedAccessToken, RefreshingAc
    * Called when Zoho answered {@code INVALID_TOKEN} to {@code rejected}: returns a fresh token,
    * refreshing at most once however many callers saw the same rejection.
    */
-  IssuedToken renewAfterRejection(IssuedToken rejected);
+  IssuedToken renewAfterRejection(IssuedToken rejected, CallTimeouts timeouts, Deadline deadline);
 }

@@ -1,5 +1,7 @@
 package dev.zohoconnect.cancelmeeting.auth;
 
+import dev.zohoconnect.cancelmeeting.budget.Deadline;
+import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
 import java.time.Instant;
 
 /** An access token the process supplied: used as is, and never renewed. */
@@ -10,7 +12,7 @@ public record FixedAccessToken(IssuedToken token) implements AccessTokenSource {
   }
 
   @Override
-  public IssuedToken current() {
+  public IssuedToken current(CallTimeouts timeouts, Deadline deadline) {
     return token;
   }
 
@@ -20,7 +22,8 @@ public record FixedAccessToken(IssuedToken token) implements AccessTokenSource {
   }
 
   @Override
-  public IssuedToken renewAfterRejection(IssuedToken rejected) {
+  public IssuedToken renewAfterRejection(
+      IssuedToken rejected, CallTimeouts timeouts, Deadline deadline) {
     return token;
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
+import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
 import dev.zohoconnect.cancelmeeting.http.HttpReply;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import dev.zohoconnect.cancelmeeting.http.TransportFailure;
@@ -45,9 +46,7 @@ public final class OAuthTokenClient {
       URI accountsUrl,
       String clientId,
       String clientSecret,
-      String refreshToken,
-      Duration connectTimeout,
-      Duration readTimeout) {
+      String refreshToken) {
     @Override
     public String toString() {
       return "Grant[accountsUrl=%s, clientId=%s, clientSecret=%s, refreshToken=%s]"
@@ -55,9 +54,10 @@ public final class OAuthTokenClient {
     }
   }
 
-  public IssuedToken refresh(Grant grant) {
+  /** Asks for a fresh access token; the call takes at most {@code timeouts}. */
+  public IssuedToken refresh(Grant grant, CallTimeouts timeouts) {
     Instant requestedAt = clock.instant();
-    HttpReply reply = post(grant);
+    HttpReply reply = post(grant, timeouts);
     JsonNode body = parse(reply);
     JsonNode token = body == null ? null : body.get("access_token");
     if (token != null && token.isTextual() && !token.asText().isBlank()) {
@@ -71,7 +71,7 @@ public final class OAuthTokenClient {
     throw failure(reply, body);
   }
 
-  private HttpReply post(Grant grant) {
+  private HttpReply post(Grant grant, CallTimeouts timeouts) {
     String form =
         "grant_type=refresh_token&client_id=%s&client_secret=%s&refresh_token=%s"
             .formatted(
@@ -83,7 +83,7 @@ public final class OAuthTokenClient {
             .POST(HttpRequest.BodyPublishers.ofString(form))
             .build();
     try {
-      return transport.send(request, grant.connectTimeout(), grant.readTimeout());
+      return transport.send(request, timeouts);
     } catch (TransportFailure e) {
       throw ZohoConnectorException.of(
           ErrorCodes.OAUTH_UNAVAILABLE,

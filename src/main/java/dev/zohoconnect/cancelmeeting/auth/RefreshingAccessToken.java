@@ -2,6 +2,8 @@ package dev.zohoconnect.cancelmeeting.auth;
 
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
+import dev.zohoconnect.cancelmeeting.budget.Deadline;
+import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +45,8 @@ public final class RefreshingAccessToken implements AccessTokenSource {
   }
 
   @Override
-  public IssuedToken current() {
-    return obtain(null);
+  public IssuedToken current(CallTimeouts timeouts, Deadline deadline) {
+    return obtain(null, timeouts);
   }
 
   @Override
@@ -53,11 +55,12 @@ public final class RefreshingAccessToken implements AccessTokenSource {
   }
 
   @Override
-  public IssuedToken renewAfterRejection(IssuedToken rejected) {
-    return obtain(rejected);
+  public IssuedToken renewAfterRejection(
+      IssuedToken rejected, CallTimeouts timeouts, Deadline deadline) {
+    return obtain(rejected, timeouts);
   }
 
-  private IssuedToken obtain(IssuedToken rejected) {
+  private IssuedToken obtain(IssuedToken rejected, CallTimeouts timeouts) {
     CompletableFuture<IssuedToken> flight;
     boolean leader = false;
     synchronized (this) {
@@ -74,7 +77,7 @@ public final class RefreshingAccessToken implements AccessTokenSource {
       flight = refreshing;
     }
     if (leader) {
-      refresh(flight);
+      refresh(flight, timeouts);
     }
     try {
       return flight.join();
@@ -92,9 +95,9 @@ public final class RefreshingAccessToken implements AccessTokenSource {
         : FAILURE_COOL_DOWN;
   }
 
-  private void refresh(CompletableFuture<IssuedToken> flight) {
+  private void refresh(CompletableFuture<IssuedToken> flight, CallTimeouts timeouts) {
     try {
-      IssuedToken fresh = oauth.refresh(grant);
+      IssuedToken fresh = oauth.refresh(grant, timeouts);
       synchronized (this) {
         token = fresh;
         lastFailure = null;

@@ -57,6 +57,10 @@ public final class HttpTransport {
    * included, must end within both timeouts together, so a server that stalls mid-body cannot
    * hold a job forever.
    */
+  public HttpReply send(HttpRequest request, CallTimeouts timeouts) throws TransportFailure {
+    return send(request, timeouts.connect(), timeouts.read());
+  }
+
   public HttpReply send(HttpRequest request, Duration connectTimeout, Duration readTimeout)
       throws TransportFailure {
     HttpClient client = clients.computeIfAbsent(connectTimeout, HttpTransport::newClient);

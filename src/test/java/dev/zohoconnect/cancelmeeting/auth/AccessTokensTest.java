@@ -20,8 +20,7 @@ class AccessTokensTest {
 
   static OAuthTokenClient.Grant grant(String clientId, String secret, String refreshToken) {
     return new OAuthTokenClient.Grant(
-        URI.create("https://accounts.zoho.eu"), clientId, secret, refreshToken,
-        Duration.ofSeconds(10), Duration.ofSeconds(30));
+        URI.create("https://accounts.zoho.eu"), clientId, secret, refreshToken);
   }
 
   @Test
