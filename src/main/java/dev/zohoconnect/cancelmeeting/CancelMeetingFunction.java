@@ -3,6 +3,8 @@ package dev.zohoconnect.cancelmeeting;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.zohoconnect.cancelmeeting.auth.AccessTokens;
 import dev.zohoconnect.cancelmeeting.auth.OAuthTokenClient;
+import dev.zohoconnect.cancelmeeting.budget.ExecutionBudget;
+import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.cancelmeeting.client.ZohoCrmClient;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
@@ -26,7 +28,8 @@ import java.util.stream.Collectors;
  * limits.
  */
 // "error" is not an input: it is what the runtime stores on a job it failed, read to recognise a
-// retry after a transient failure (see PriorFailure). The runtime fetches only the listed variables.
+// retry after a request that may have cancelled the meeting (see PriorExecution). The runtime
+// fetches only the listed variables.
 @OutboundConnector(
     name = CancelMeetingFunction.NAME,
     inputVariables = {"meeting", "authentication", "dataCenter", "options", "endpoints", "error"},
@@ -57,7 +60,7 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
   public static final String JOB_TYPE = "dev.zohoconnect:zoho-cancel-meeting:1";
   public static final String TEMPLATE_ID = "dev.zohoconnect.ZohoCancelMeeting.v1";
   /** Bumped on every change of the generated template. */
-  public static final int TEMPLATE_VERSION = 1;
+  public static final int TEMPLATE_VERSION = 2;
 
   private final MeetingCanceller canceller;
 
@@ -76,7 +79,7 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
     return canceller.cancel(
         request,
         Long.toString(context.getJobContext().getElementInstanceKey()),
-        () -> PriorFailure.wasTransient(context.getJobContext().getVariables()));
+        () -> PriorExecution.fromJobVariables(context.getJobContext().getVariables()));
   }
 
   /**
@@ -118,6 +121,7 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
         new ZohoCrmClient(transport),
         new AccessTokens(new OAuthTokenClient(transport, clock), clock),
         RetryPolicy.DEFAULT,
+        ExecutionBudget.from(RuntimeSettings.fromEnvironment()),
         (Duration wait) -> Thread.sleep(wait),
         // Each job thread draws from its own generator: no contention, no shared state.
         () -> ThreadLocalRandom.current().nextLong(),

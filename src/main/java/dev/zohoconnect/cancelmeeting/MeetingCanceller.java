@@ -7,14 +7,12 @@ import dev.zohoconnect.cancelmeeting.auth.FixedAccessToken;
 import dev.zohoconnect.cancelmeeting.auth.IssuedToken;
 import dev.zohoconnect.cancelmeeting.auth.OAuthTokenClient;
 import dev.zohoconnect.cancelmeeting.auth.RefreshTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.budget.Deadline;
+import dev.zohoconnect.cancelmeeting.budget.ExecutionBudget;
 import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
-import dev.zohoconnect.cancelmeeting.client.ZohoAnswer;
 import dev.zohoconnect.cancelmeeting.client.ZohoCrmClient;
 import dev.zohoconnect.cancelmeeting.client.ZohoEndpoints;
-import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
-import dev.zohoconnect.cancelmeeting.error.NotAllowedReason;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
-import dev.zohoconnect.cancelmeeting.budget.Deadline;
 import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
 import dev.zohoconnect.cancelmeeting.http.TransportFailure;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
@@ -22,14 +20,15 @@ import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
 import dev.zohoconnect.cancelmeeting.model.CancellationOptions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cancels one meeting: obtains a token, calls Zoho, and decides what each answer means, retrying
- * what is transient and nothing else.
+ * Cancels one meeting: validates the request, then calls Zoho until {@link CancelDecisions} says
+ * the task is done, failed, or to be handed back to Zeebe, all within the execution's time budget.
  */
 public final class MeetingCanceller {
 
@@ -44,161 +43,158 @@ public final class MeetingCanceller {
   private final ZohoCrmClient crm;
   private final AccessTokens tokens;
   private final RetryPolicy retryPolicy;
+  private final ExecutionBudget budget;
   private final Sleeper sleeper;
   private final RandomGenerator random;
-  private final UnconfirmedCancellations unconfirmed;
   private final Clock clock;
+  private final TaskMemory memory;
 
   public MeetingCanceller(
       ZohoCrmClient crm,
       AccessTokens tokens,
       RetryPolicy retryPolicy,
+      ExecutionBudget budget,
       Sleeper sleeper,
       RandomGenerator random,
       Clock clock) {
     this.crm = crm;
     this.tokens = tokens;
     this.retryPolicy = retryPolicy;
+    this.budget = budget;
     this.sleeper = sleeper;
     this.random = random;
-    this.unconfirmed = new UnconfirmedCancellations(clock);
     this.clock = clock;
+    this.memory = new TaskMemory(clock);
   }
 
   /**
-   * @param task identifies the task across Zeebe's retries of its job (the element instance), so a
-   *     retry in this runtime can recognise a cancellation an earlier execution made but never
-   *     confirmed
-   * @param resumedAfterTransientFailure tells, when asked, whether the job carries the failure an
-   *     earlier transient execution left on it, which any runtime can see
+   * @param task identifies the task across Zeebe's retries of its job (the element instance)
+   * @param priorOnJob what an earlier execution left on the job, read only when needed
    */
   public CancelMeetingResult cancel(
-      CancelMeetingRequest request, String task, BooleanSupplier resumedAfterTransientFailure) {
+      CancelMeetingRequest request, String task, Supplier<PriorExecution> priorOnJob) {
+    Deadline deadline = budget.startingNow(clock);
     RequestValidator.validate(request);
-    CancellationOptions options = request.optionsOrDefaults();
-    ZohoEndpoints endpoints =
-        EndpointPolicy.resolve(
-            request.dataCenter(), request.authentication(), request.endpointsOrNone());
-    AccessTokenSource tokenSource = tokenSource(request, endpoints, options);
-    String meetingId = request.meeting().meetingId();
-    boolean mailRequested = request.meeting().sendCancellingMail();
-
-    Progress progress = new Progress(mailRequested);
-    Deadline deadline = Deadline.none(clock);
-    CallTimeouts timeouts = new CallTimeouts(options.connectTimeout(), options.readTimeout());
-    String unconfirmedKey = task + "/" + meetingId;
+    Execution execution = new Execution(request, deadline);
+    String key = TaskMemory.key(task, execution.meetingId);
+    Optional<CancelMeetingResult> confirmed = memory.confirmed(key);
+    if (confirmed.isPresent()) {
+      LOG.info("Zoho meeting {} was cancelled by an earlier execution of this task", execution.meetingId);
+      return confirmed.get().reportedAgain();
+    }
+    ExecutionState state =
+        ExecutionState.first(
+            execution.mailRequested, memory.unconfirmed(key).and(priorOnJob.get()));
+    CancelDecisions.Rules rules = execution.rules();
+    boolean renewToken = false;
     while (true) {
-      ZohoConnectorException failure;
+      AttemptOutcome outcome = execution.attempt(state, renewToken);
+      switch (CancelDecisions.decide(state, outcome, rules, deadline.remaining(), random)) {
+        case Decision.Complete done -> {
+          CancelMeetingResult result = execution.result(done);
+          memory.confirm(key, result);
+          LOG.info("Cancelled Zoho meeting {} after {} call(s)", execution.meetingId, execution.calls);
+          return result;
+        }
+        case Decision.Fail fail -> throw fail.failure();
+        case Decision.HandBack back -> throw handedBack(key, back.failure());
+        case Decision.TryAgain again -> {
+          if (!again.pause().isZero()) {
+            LOG.warn(
+                "Transient failure {} cancelling Zoho meeting {}; attempt {} in {} ms",
+                again.ifStopped().getErrorCode(), execution.meetingId, again.next().attempt(),
+                again.pause().toMillis());
+          }
+          if (Thread.currentThread().isInterrupted() || !pause(again.pause())) {
+            throw handedBack(key, again.ifStopped());
+          }
+          state = again.next();
+          renewToken = again.renewTokenFirst();
+        }
+      }
+    }
+  }
+
+  /** One execution's fixed inputs and the token it holds; makes the calls. */
+  private final class Execution {
+    final String meetingId;
+    final boolean mailRequested;
+    final CancellationOptions options;
+    final ZohoEndpoints endpoints;
+    final AccessTokenSource tokenSource;
+    final CallTimeouts timeouts;
+    final Deadline deadline;
+    IssuedToken token;
+    int calls;
+
+    Execution(CancelMeetingRequest request, Deadline deadline) {
+      this.meetingId = request.meeting().meetingId();
+      this.mailRequested = request.meeting().sendCancellingMail();
+      this.options = request.optionsOrDefaults();
+      this.endpoints =
+          EndpointPolicy.resolve(
+              request.dataCenter(), request.authentication(), request.endpointsOrNone());
+      this.tokenSource = tokenSource(request, endpoints);
+      this.timeouts = new CallTimeouts(options.connectTimeout(), options.readTimeout());
+      this.deadline = deadline;
+    }
+
+    CancelDecisions.Rules rules() {
+      return new CancelDecisions.Rules(
+          meetingId,
+          options.treatAlreadyCancelledAsSuccess(),
+          options.fallBackToNoMail(),
+          tokenSource.canRenew(),
+          retryPolicy);
+    }
+
+    AttemptOutcome attempt(ExecutionState state, boolean renewToken) {
       try {
-        IssuedToken token = tokenSource.current(timeouts, deadline);
+        CallTimeouts now = timeouts.within(deadline);
+        token =
+            renewToken && token != null
+                ? tokenSource.renewAfterRejection(token, now, deadline)
+                : tokenSource.current(now, deadline);
+        // Zoho accepts "cancelled by" only together with the mail (DEPENDENT_MISMATCH otherwise),
+        // so the call without mail after the daily limit leaves it out.
         ZohoCrmClient.CancelCall call =
             new ZohoCrmClient.CancelCall(
                 endpoints.apiBaseFor(token.apiDomain()),
                 options.effectiveApiVersion(),
                 meetingId,
-                progress.sendMail,
-                options.cancelledByOrNull(),
-                options.connectTimeout(),
-                options.readTimeout());
-        progress.calls++;
-        ZohoAnswer answer = crm.cancel(call, token);
-        switch (answer) {
-          case ZohoAnswer.Cancelled done -> {
-            LOG.info("Cancelled Zoho meeting {} after {} call(s)", meetingId, progress.calls);
-            unconfirmed.forget(unconfirmedKey);
-            return new CancelMeetingResult(
-                meetingId, true, false, mailRequested, progress.sendMail, progress.mailSkippedReason,
-                call.version().pathSegment(), done.code(), done.message(), progress.calls);
-          }
-          case ZohoAnswer.Refused refused
-              when refused.error().is(ErrorCodes.INVALID_TOKEN)
-                  && tokenSource.canRenew()
-                  && !progress.renewedToken -> {
-            LOG.info("Zoho rejected the access token for meeting {}; renewing it once", meetingId);
-            progress.renewedToken = true;
-            tokenSource.renewAfterRejection(token, timeouts, deadline);
-            continue;
-          }
-          case ZohoAnswer.Refused refused
-              when refused.error().is(ErrorCodes.DAILY_LIMIT_EXCEEDED)
-                  && progress.sendMail
-                  && options.fallBackToNoMail() -> {
-            LOG.info("Daily mail limit reached; cancelling meeting {} without mail", meetingId);
-            progress.sendMail = false;
-            progress.mailSkippedReason = ErrorCodes.DAILY_LIMIT_EXCEEDED;
-            continue;
-          }
-          case ZohoAnswer.Refused refused
-              when refused.error().notAllowedReason() == NotAllowedReason.ALREADY_CANCELLED
-                  && (options.treatAlreadyCancelledAsSuccess()
-                      || progress.failedTransientlyBefore
-                      || unconfirmed.contains(unconfirmedKey)
-                      || resumedAfterTransientFailure.getAsBoolean()) -> {
-            LOG.info("Zoho meeting {} is already cancelled; completing", meetingId);
-            unconfirmed.forget(unconfirmedKey);
-            return new CancelMeetingResult(
-                meetingId, true, true, mailRequested, false, progress.mailSkippedReason,
-                call.version().pathSegment(), refused.error().code(), refused.error().message(),
-                progress.calls);
-          }
-          case ZohoAnswer.Refused refused ->
-              failure = ZohoConnectorException.fromZoho(refused.error(), meetingId, refused.retryAfter());
-          case ZohoAnswer.Unreadable unreadable -> failure = unreadable(unreadable, meetingId);
-        }
-        progress.failedTransientlyBefore |= failure.isRetryable();
+                state.sendMail(),
+                state.sendMail() ? options.cancelledByOrNull() : null,
+                timeouts.within(deadline));
+        calls++;
+        return new AttemptOutcome.Answered(crm.cancel(call, token));
       } catch (TransportFailure lost) {
-        failure = transportFailure(lost, meetingId);
-        progress.failedTransientlyBefore = true;
-      } catch (ZohoConnectorException tokenFailure) {
-        failure = tokenFailure.forMeeting(meetingId);
+        return new AttemptOutcome.Unanswered(lost);
+      } catch (ZohoConnectorException noToken) {
+        return new AttemptOutcome.NotAttempted(noToken);
       }
-      if (!failure.isRetryable()) {
-        throw failure;
-      }
-      progress.attempt++;
-      boolean spent =
-          !retryPolicy.retryInJob(progress.attempt, failure) || Thread.currentThread().isInterrupted();
-      if (!spent) {
-        Duration wait = retryPolicy.delayBefore(progress.attempt, failure, random);
-        LOG.warn(
-            "Transient failure {} cancelling Zoho meeting {}; attempt {} in {} ms",
-            failure.getErrorCode(), meetingId, progress.attempt, wait.toMillis());
-        spent = !pause(wait);
-      }
-      if (spent) {
-        if (progress.failedTransientlyBefore) {
-          unconfirmed.remember(unconfirmedKey);
-        }
-        throw handedBackToZeebe(failure);
-      }
+    }
+
+    CancelMeetingResult result(Decision.Complete done) {
+      return new CancelMeetingResult(
+          meetingId,
+          true,
+          done.alreadyCancelled(),
+          mailRequested,
+          done.mail(),
+          options.effectiveApiVersion().pathSegment(),
+          done.zohoCode(),
+          done.zohoMessage(),
+          calls);
     }
   }
 
-  /** What one execution has tried so far; decides how the next answer is read. */
-  private static final class Progress {
-    boolean sendMail;
-    String mailSkippedReason;
-    boolean renewedToken;
-    boolean failedTransientlyBefore;
-    int calls;
-    int attempt = 1;
-
-    Progress(boolean sendMail) {
-      this.sendMail = sendMail;
-    }
-  }
-
-  private AccessTokenSource tokenSource(
-      CancelMeetingRequest request, ZohoEndpoints endpoints, CancellationOptions options) {
+  private AccessTokenSource tokenSource(CancelMeetingRequest request, ZohoEndpoints endpoints) {
     return switch (request.authentication()) {
       case AccessTokenAuthentication access -> FixedAccessToken.of(access.accessToken());
       case RefreshTokenAuthentication oauth ->
           tokens.refreshing(
               new OAuthTokenClient.Grant(
-                  endpoints.accountsUrl(),
-                  oauth.clientId(),
-                  oauth.clientSecret(),
-                  oauth.refreshToken()));
+                  endpoints.accountsUrl(), oauth.clientId(), oauth.clientSecret(), oauth.refreshToken()));
     };
   }
 
@@ -214,40 +210,19 @@ public final class MeetingCanceller {
   }
 
   /**
-   * Gives the job back to Zeebe for a later retry. An interrupt means the runtime is stopping: no
-   * further attempt is made, and the interrupt is consumed here rather than passed on, because the
-   * runtime evaluates the error expression on this same thread and FEEL fails on an interrupted
-   * thread, which would turn a job worth retrying into an incident with no retries left.
+   * Gives the job back to Zeebe for a later retry, remembering a cancellation that may have
+   * happened. An interrupt means the runtime is stopping: the interrupt is consumed here rather
+   * than passed on, because the runtime evaluates the error expression on this same thread and
+   * FEEL fails on an interrupted thread, which would turn a job worth retrying into an incident.
    */
-  private ZohoConnectorException handedBackToZeebe(ZohoConnectorException failure) {
+  private ZohoConnectorException handedBack(String key, ZohoConnectorException failure) {
+    if (failure.mayHaveCancelled()) {
+      memory.rememberUnconfirmed(key, new PriorExecution(true, failure.mayHaveMailed()));
+    }
     if (Thread.interrupted()) {
       LOG.info("Interrupted while cancelling Zoho meeting {}; handing the job back to Zeebe",
           failure.getErrorVariables().get("meetingId"));
     }
-    return failure.withRetryBackoff(retryPolicy.jobBackoff(failure));
-  }
-
-  private static ZohoConnectorException unreadable(ZohoAnswer.Unreadable answer, String meetingId) {
-    int status = answer.httpStatus();
-    String code =
-        status >= 500 ? ErrorCodes.SERVER_ERROR
-            : status >= 400 ? ErrorCodes.HTTP_ERROR
-            : ErrorCodes.INVALID_RESPONSE;
-    return ZohoConnectorException.of(
-        code,
-        "Zoho CRM answered the cancellation of meeting %s with HTTP %d and %s."
-            .formatted(meetingId, status, answer.problem()),
-        status,
-        meetingId,
-        null);
-  }
-
-  private static ZohoConnectorException transportFailure(TransportFailure lost, String meetingId) {
-    return ZohoConnectorException.of(
-        lost.isTimeout() ? ErrorCodes.TIMEOUT : ErrorCodes.CONNECTION_FAILED,
-        "Calling Zoho CRM to cancel meeting %s failed: %s.".formatted(meetingId, lost.getMessage()),
-        null,
-        meetingId,
-        lost);
+    return failure;
   }
 }

@@ -16,6 +16,9 @@ import java.util.random.RandomGenerator;
  * @param maxInJobRetryAfter a {@code Retry-After} longer than this is left to Zeebe's backoff
  * @param jobBackoff the backoff Zeebe waits before the next job retry
  * @param rateLimitJobBackoff the same after a rate limit, where retrying soon only prolongs it
+ * @param minimumCallTime no further call is started in this execution unless at least this much of
+ *     its time budget is left: a shorter call would mostly time out, and a timed-out call leaves
+ *     the meeting's state unknown
  */
 public record RetryPolicy(
     int maxAttempts,
@@ -23,7 +26,8 @@ public record RetryPolicy(
     Duration maxDelay,
     Duration maxInJobRetryAfter,
     Duration jobBackoff,
-    Duration rateLimitJobBackoff) {
+    Duration rateLimitJobBackoff,
+    Duration minimumCallTime) {
 
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(
@@ -32,12 +36,18 @@ public record RetryPolicy(
           Duration.ofSeconds(8),
           Duration.ofSeconds(15),
           Duration.ofSeconds(10),
-          Duration.ofSeconds(60));
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(2));
 
   /** Whether attempt number {@code nextAttempt} may run inside this job. */
   public boolean retryInJob(int nextAttempt, ZohoConnectorException failure) {
     return nextAttempt <= maxAttempts
         && failure.retryAfter().map(wait -> wait.compareTo(maxInJobRetryAfter) <= 0).orElse(true);
+  }
+
+  /** Whether {@code timeLeft} allows waiting {@code wait} and then making a call worth making. */
+  public boolean leavesTimeForCall(Duration wait, Duration timeLeft) {
+    return timeLeft.compareTo(wait.plus(minimumCallTime)) >= 0;
   }
 
   /** How long to wait before attempt {@code nextAttempt} (2 or more). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zohoconnect.cancelmeeting.RetryPolicy;
 import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,10 @@ import java.util.stream.Stream;
 /**
  * Completes the templates Camunda's generator writes: the 8.8 generator cannot give the error
  * expression a default value, and a template without one would let every failure end as a plain
- * job failure instead of a catchable BPMN error. Runs in the build; never edit its output by hand.
+ * job failure instead of a catchable BPMN error. It also sets the retry backoff the runtime applies
+ * to the failures that expression leaves to it (a request that may have cancelled the meeting) to
+ * the connector's own job backoff instead of the generator's zero. Runs in the build; never edit
+ * its output by hand.
  *
  * <p>Arguments: generated dir, output dir, {@code true} to also update the committed copy, the
  * committed copy's dir.
@@ -40,12 +44,15 @@ public final class ElementTemplateFinisher {
     }
   }
 
-  /** The template with the default error expression filled in. */
+  /** The template with the default error expression and retry backoff filled in. */
   public static String finish(String template) throws IOException {
     JsonNode root = JSON.readTree(template);
     for (JsonNode property : root.path("properties")) {
-      if ("errorExpression".equals(property.path("binding").path("key").asText())) {
-        ((ObjectNode) property).put("value", DefaultErrorExpression.FEEL);
+      switch (property.path("binding").path("key").asText()) {
+        case "errorExpression" -> ((ObjectNode) property).put("value", DefaultErrorExpression.FEEL);
+        case "retryBackoff" ->
+            ((ObjectNode) property).put("value", RetryPolicy.DEFAULT.jobBackoff().toString());
+        default -> {}
       }
     }
     return JSON.writeValueAsString(root) + "\n";

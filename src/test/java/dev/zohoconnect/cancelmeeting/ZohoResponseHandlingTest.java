@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
+import dev.zohoconnect.cancelmeeting.model.MailStatus;
 import dev.zohoconnect.cancelmeeting.support.JobContexts;
 import dev.zohoconnect.cancelmeeting.support.ZohoWireTest;
 import java.io.IOException;
@@ -44,7 +45,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
     assertThat(result)
         .isEqualTo(
             new CancelMeetingResult(
-                MEETING_ID, true, false, false, false, null, "v7", "SUCCESS",
+                MEETING_ID, true, false, false, MailStatus.NOT_REQUESTED, "v7", "SUCCESS",
                 "The event is successfully cancelled", 1));
   }
 
@@ -62,7 +63,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
             .withRequestBody(
                 equalToJson(
                     "{\"data\":[{\"send_cancelling_mail\":true,\"cancelled_by\":{\"id\":\"4876876000000225013\"}}]}")));
-    assertThat(result.mailSent()).isTrue();
+    assertThat(result.mailStatus()).isEqualTo(MailStatus.SENT);
     assertThat(result.apiVersion()).isEqualTo("v8");
   }
 
@@ -270,8 +271,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
 
     assertThat(result.cancelled()).isTrue();
     assertThat(result.mailRequested()).isTrue();
-    assertThat(result.mailSent()).isFalse();
-    assertThat(result.mailSkippedReason()).isEqualTo("DAILY_LIMIT_EXCEEDED");
+    assertThat(result.mailStatus()).isEqualTo(MailStatus.SKIPPED_DAILY_LIMIT);
     assertThat(cancelCalls()).isEqualTo(2);
   }
 

@@ -20,7 +20,8 @@ import java.util.Map;
  *
  * <p>Process variables: {@code meetingId}, {@code sendMail}, {@code zohoApiBaseUrl}, {@code
  * zohoAccountsUrl}, and optionally {@code alreadyCancelledIsSuccess}, {@code readTimeoutSeconds},
- * {@code connectTimeoutSeconds}.
+ * {@code connectTimeoutSeconds}, {@code apiVersion}, {@code cancelledBy}, {@code
+ * cancelWithoutMailOnDailyLimit}.
  */
 final class CancelProcess {
 
@@ -64,6 +65,14 @@ final class CancelProcess {
                     .zeebeInputExpression(
                         "if alreadyCancelledIsSuccess = null then false else alreadyCancelledIsSuccess",
                         "options.alreadyCancelledIsSuccess")
+                    .zeebeInputExpression(
+                        "if cancelWithoutMailOnDailyLimit = null then false"
+                            + " else cancelWithoutMailOnDailyLimit",
+                        "options.cancelWithoutMailOnDailyLimit")
+                    .zeebeInputExpression(
+                        "if apiVersion = null then \"V7\" else apiVersion", "options.apiVersion")
+                    .zeebeInputExpression(
+                        "if cancelledBy = null then \"\" else cancelledBy", "options.cancelledBy")
                     .zeebeInputExpression(
                         "if readTimeoutSeconds = null then 30 else readTimeoutSeconds",
                         "options.readTimeoutSeconds")

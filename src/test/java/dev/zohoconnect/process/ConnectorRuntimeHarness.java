@@ -55,6 +55,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 /**
  * Camunda's production outbound connector runtime (connector-runtime-spring, without a Spring
@@ -156,7 +157,8 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
                 documentFactory,
                 connectorObjectMapper,
                 connector.instanceSupplier().get(),
-                new DefaultNoopMetricsRecorder());
+                new DefaultNoopMetricsRecorder(),
+                builder.completionLost);
         JobWorkerBuilderStep3 worker =
             startedClient
                 .newWorker()
@@ -389,6 +391,7 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
   private static final class FailVariablesKeepingJobHandler extends SpringConnectorJobHandler {
 
     private final CamundaClient client;
+    private final Predicate<ActivatedJob> completionLost;
 
     FailVariablesKeepingJobHandler(
         CamundaClient client,
@@ -399,7 +402,8 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
         DocumentFactory documentFactory,
         ObjectMapper objectMapper,
         OutboundConnectorFunction function,
-        DefaultNoopMetricsRecorder metricsRecorder) {
+        DefaultNoopMetricsRecorder metricsRecorder,
+        Predicate<ActivatedJob> completionLost) {
       super(
           metrics,
           commandStrategy,
@@ -410,6 +414,16 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
           function,
           metricsRecorder);
       this.client = client;
+      this.completionLost = completionLost;
+    }
+
+    /** A complete command that never reaches the gateway: the job stays activated until it times out. */
+    @Override
+    protected void completeJob(
+        JobClient jobClient, ActivatedJob job, ConnectorResult.SuccessResult result) {
+      if (!completionLost.test(job)) {
+        super.completeJob(jobClient, job, result);
+      }
     }
 
     @Override
@@ -441,6 +455,7 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
     private int maxJobsActive = 32;
     private int workerThreads = 2;
     private ZeebeTestEngine engine;
+    private Predicate<ActivatedJob> completionLost = job -> false;
 
     private Builder() {}
 
@@ -505,6 +520,15 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
     }
 
     /** Job timeout for workers (the connector's own timeout override wins). Default 30 s. */
+    /**
+     * Loses the complete command of the jobs {@code lost} picks, as when the gateway is unreachable
+     * or the runtime stops right after the connector returned: the job comes back after its timeout.
+     */
+    public Builder loseCompletions(Predicate<ActivatedJob> lost) {
+      this.completionLost = Objects.requireNonNull(lost);
+      return this;
+    }
+
     public Builder jobTimeout(Duration jobTimeout) {
       this.jobTimeout = Objects.requireNonNull(jobTimeout);
       return this;

@@ -3,13 +3,13 @@ package dev.zohoconnect.cancelmeeting.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zohoconnect.cancelmeeting.auth.IssuedToken;
+import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
 import dev.zohoconnect.cancelmeeting.http.HttpReply;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import dev.zohoconnect.cancelmeeting.http.TransportFailure;
 import dev.zohoconnect.cancelmeeting.model.ApiVersion;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 
 /** The one Zoho CRM call this connector makes: {@code POST /crm/{v}/Events/{id}/actions/cancel}. */
 public final class ZohoCrmClient {
@@ -34,8 +34,7 @@ public final class ZohoCrmClient {
       String meetingId,
       boolean sendCancellingMail,
       String cancelledBy,
-      Duration connectTimeout,
-      Duration readTimeout) {
+      CallTimeouts timeouts) {
 
     URI uri() {
       return apiBaseUrl.resolve(
@@ -64,7 +63,7 @@ public final class ZohoCrmClient {
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(call.body()))
             .build();
-    HttpReply reply = transport.send(request, call.connectTimeout(), call.readTimeout());
+    HttpReply reply = transport.send(request, call.timeouts());
     return ZohoResponseParser.parse(reply);
   }
 }

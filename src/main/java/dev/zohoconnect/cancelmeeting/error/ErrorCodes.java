@@ -42,6 +42,11 @@ public final class ErrorCodes {
   public static final String HTTP_ERROR = "ZOHO_HTTP_ERROR";
   /** A success status whose body is empty, truncated or not Zoho's JSON. */
   public static final String INVALID_RESPONSE = "ZOHO_INVALID_RESPONSE";
+  /**
+   * The execution stopped before a call it still had to make (a token renewal, the call without
+   * mail): its time budget ran out, or the runtime is stopping. Zeebe retries the job.
+   */
+  public static final String EXECUTION_STOPPED = "ZOHO_EXECUTION_STOPPED";
   /** Token endpoint: client id or secret unknown, usually the wrong data center. */
   public static final String OAUTH_INVALID_CLIENT = "ZOHO_OAUTH_INVALID_CLIENT";
   /** Token endpoint: the refresh token is revoked, expired or belongs to another client. */
@@ -65,6 +70,7 @@ public final class ErrorCodes {
           TIMEOUT,
           SERVER_ERROR,
           INVALID_RESPONSE,
+          EXECUTION_STOPPED,
           OAUTH_RATE_LIMITED,
           OAUTH_UNAVAILABLE);
 

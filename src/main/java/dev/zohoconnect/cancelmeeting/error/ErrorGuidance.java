@@ -80,6 +80,11 @@ final class ErrorGuidance {
               "Zoho's answer could not be read; the task is retried, and a cancellation that went"
                   + " through is recognised."),
           Map.entry(
+              ErrorCodes.EXECUTION_STOPPED,
+              "The execution's time budget ran out or the runtime is stopping; the task is retried."
+                  + " If it persists, lower the timeouts or raise ZOHO_CONNECTOR_EXECUTION_BUDGET"
+                  + " (keeping it below the runtime's job timeout)."),
+          Map.entry(
               ErrorCodes.OAUTH_INVALID_CLIENT,
               "Zoho's accounts server does not know this client: most often the data center is"
                   + " wrong (an EU client used against accounts.zoho.com). Check the data center,"

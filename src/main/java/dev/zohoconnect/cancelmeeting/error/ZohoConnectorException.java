@@ -15,30 +15,30 @@ import java.util.Optional;
  */
 public final class ZohoConnectorException extends ConnectorException {
 
-  private final String summary;
-  private final Integer httpStatus;
-  private final ZohoError zohoError;
-  private final String meetingId;
-  private final Duration retryAfter;
-  private final Duration retryBackoff;
-  private final Map<String, Object> variables;
-
-  private ZohoConnectorException(
-      String code,
+  /**
+   * Everything known about the failure besides its code.
+   *
+   * @param mayHaveCancelled a cancel request of this task may have reached Zoho without its answer
+   *     reaching the connector (in this execution or an earlier one), so the meeting may be
+   *     cancelled already by this task
+   * @param mayHaveMailed such a request asked Zoho to mail the participants
+   */
+  private record Facts(
       String summary,
-      Throwable cause,
       Integer httpStatus,
       ZohoError zohoError,
       String meetingId,
       Duration retryAfter,
-      Duration retryBackoff) {
-    super(code, "[" + code + "] " + summary + " " + ErrorGuidance.adviceFor(code), cause);
-    this.summary = summary;
-    this.httpStatus = httpStatus;
-    this.zohoError = zohoError;
-    this.meetingId = meetingId;
-    this.retryAfter = retryAfter;
-    this.retryBackoff = retryBackoff;
+      Duration retryBackoff,
+      boolean mayHaveCancelled,
+      boolean mayHaveMailed) {}
+
+  private final Facts facts;
+  private final Map<String, Object> variables;
+
+  private ZohoConnectorException(String code, Facts facts, Throwable cause) {
+    super(code, "[" + code + "] " + facts.summary() + " " + ErrorGuidance.adviceFor(code), cause);
+    this.facts = facts;
     this.variables = buildVariables();
   }
 
@@ -55,42 +55,73 @@ public final class ZohoConnectorException extends ConnectorException {
                 error.code(),
                 error.httpStatus());
     return new ZohoConnectorException(
-        error.code(), summary, null, error.httpStatus(), error, meetingId, retryAfter, null);
+        error.code(),
+        new Facts(summary, error.httpStatus(), error, meetingId, retryAfter, null, false, false),
+        null);
   }
 
   /** A failure with no Zoho error body: network, timeout, unreadable answer, token endpoint. */
   public static ZohoConnectorException of(
       String code, String summary, Integer httpStatus, String meetingId, Throwable cause) {
     return new ZohoConnectorException(
-        code, summary, cause, httpStatus, null, meetingId, null, null);
+        code, new Facts(summary, httpStatus, null, meetingId, null, null, false, false), cause);
   }
 
   /** The same failure, telling the error expression how long to wait before the next job retry. */
   public ZohoConnectorException withRetryBackoff(Duration backoff) {
-    return new ZohoConnectorException(
-        errorCode, summary, getCause(), httpStatus, zohoError, meetingId, retryAfter, backoff);
+    return with(
+        new Facts(
+            facts.summary(), facts.httpStatus(), facts.zohoError(), facts.meetingId(),
+            facts.retryAfter(), backoff, facts.mayHaveCancelled(), facts.mayHaveMailed()));
   }
 
   /** The same failure, for another meeting id (the token endpoint knows no meeting). */
   public ZohoConnectorException forMeeting(String otherMeetingId) {
-    return new ZohoConnectorException(
-        errorCode, summary, getCause(), httpStatus, zohoError, otherMeetingId, retryAfter,
-        retryBackoff);
+    return with(
+        new Facts(
+            facts.summary(), facts.httpStatus(), facts.zohoError(), otherMeetingId,
+            facts.retryAfter(), facts.retryBackoff(), facts.mayHaveCancelled(),
+            facts.mayHaveMailed()));
+  }
+
+  /**
+   * The same failure, saying whether a request of this task may have cancelled the meeting (and
+   * asked for the mail) without the answer reaching the connector. The next execution of the job
+   * reads it from the failure the runtime stores on the job.
+   */
+  public ZohoConnectorException withPossibleCancellation(boolean cancelled, boolean mailed) {
+    return with(
+        new Facts(
+            facts.summary(), facts.httpStatus(), facts.zohoError(), facts.meetingId(),
+            facts.retryAfter(), facts.retryBackoff(), cancelled, cancelled && mailed));
+  }
+
+  private ZohoConnectorException with(Facts changed) {
+    return new ZohoConnectorException(errorCode, changed, getCause());
   }
 
   /** Transient by code, or by status: a 5xx is worth another try whatever Zoho calls it. */
   public boolean isRetryable() {
-    return ErrorCodes.isTransient(errorCode) || (httpStatus != null && httpStatus >= 500);
+    return ErrorCodes.isTransient(errorCode)
+        || (facts.httpStatus() != null && facts.httpStatus() >= 500);
   }
 
   /** How long Zoho asked us to wait ({@code Retry-After}), if it did. */
   public Optional<Duration> retryAfter() {
-    return Optional.ofNullable(retryAfter);
+    return Optional.ofNullable(facts.retryAfter());
   }
 
   /** The Zoho error behind this failure, if Zoho sent one. */
   public Optional<ZohoError> zohoError() {
-    return Optional.ofNullable(zohoError);
+    return Optional.ofNullable(facts.zohoError());
+  }
+
+  public boolean mayHaveCancelled() {
+    return facts.mayHaveCancelled();
+  }
+
+  public boolean mayHaveMailed() {
+    return facts.mayHaveMailed();
   }
 
   @Override
@@ -101,17 +132,27 @@ public final class ZohoConnectorException extends ConnectorException {
   // Keys are always present (null when unknown) so FEEL in a process can read them without guards.
   private Map<String, Object> buildVariables() {
     Map<String, Object> vars = new LinkedHashMap<>();
+    ZohoError zohoError = facts.zohoError();
     NotAllowedReason reason = zohoError == null ? null : zohoError.notAllowedReason();
     vars.put("code", errorCode);
-    vars.put("httpStatus", httpStatus);
-    vars.put("meetingId", meetingId);
+    vars.put("httpStatus", facts.httpStatus());
+    vars.put("meetingId", facts.meetingId());
     vars.put("retryable", isRetryable());
     vars.put("zohoCode", zohoError == null ? null : zohoError.code());
     vars.put("zohoMessage", zohoError == null ? null : zohoError.message());
     vars.put("details", zohoError == null ? Map.of() : zohoError.details());
     vars.put("reason", reason == null ? null : reason.name());
-    vars.put("retryAfterSeconds", retryAfter == null ? null : retryAfter.toSeconds());
-    vars.put("retryBackoff", retryBackoff == null ? null : retryBackoff.toString());
+    vars.put(
+        "retryAfterSeconds", facts.retryAfter() == null ? null : facts.retryAfter().toSeconds());
+    vars.put(
+        "retryBackoff", facts.retryBackoff() == null ? null : facts.retryBackoff().toString());
+    vars.put(MAY_HAVE_CANCELLED, facts.mayHaveCancelled());
+    vars.put(MAY_HAVE_MAILED, facts.mayHaveMailed());
     return Collections.unmodifiableMap(vars);
   }
+
+  /** The error variable the next execution of a job reads (see {@code PriorExecution}). */
+  public static final String MAY_HAVE_CANCELLED = "mayHaveCancelled";
+
+  public static final String MAY_HAVE_MAILED = "mayHaveMailed";
 }

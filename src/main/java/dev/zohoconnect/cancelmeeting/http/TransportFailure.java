@@ -31,7 +31,8 @@ public final class TransportFailure extends Exception {
     return kind == Kind.CONNECT_TIMEOUT || kind == Kind.READ_TIMEOUT;
   }
 
-  public boolean mayHaveBeenDelivered() {
+  /** Whether the request may have been handed to the server before the failure. */
+  public boolean requestSent() {
     return kind == Kind.READ_TIMEOUT || kind == Kind.CONNECTION_LOST;
   }
 }

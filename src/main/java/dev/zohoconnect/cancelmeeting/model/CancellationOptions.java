@@ -56,28 +56,45 @@ public record CancellationOptions(
             optional = true,
             description =
                 "When Zoho answers DAILY_LIMIT_EXCEEDED, cancel again without mail (result"
-                    + " mailSent = false) instead of raising the error.")
+                    + " mailStatus = SKIPPED_DAILY_LIMIT; 'Cancelled by' is then left out, as Zoho"
+                    + " accepts it only with the mail) instead of raising the error.")
         Boolean cancelWithoutMailOnDailyLimit,
     @Min(value = 1, message = "Connect timeout must be at least 1 second")
-        @Max(value = 300, message = "Connect timeout must be at most 300 seconds")
+        @Max(
+            value = MAX_CONNECT_TIMEOUT_SECONDS,
+            message = "Connect timeout must be at most " + MAX_CONNECT_TIMEOUT_SECONDS + " seconds")
         @TemplateProperty(
             group = "behaviour",
             label = "Connect timeout (seconds)",
             defaultValue = "10",
             defaultValueType = DefaultValueType.Number,
             optional = true,
-            description = "How long to wait for a connection to Zoho, 1 to 300 seconds.")
+            description = "How long to wait for a connection to Zoho, 1 to 30 seconds.")
         Integer connectTimeoutSeconds,
     @Min(value = 1, message = "Read timeout must be at least 1 second")
-        @Max(value = 300, message = "Read timeout must be at most 300 seconds")
+        @Max(
+            value = MAX_READ_TIMEOUT_SECONDS,
+            message = "Read timeout must be at most " + MAX_READ_TIMEOUT_SECONDS + " seconds")
         @TemplateProperty(
             group = "behaviour",
             label = "Read timeout (seconds)",
             defaultValue = "30",
             defaultValueType = DefaultValueType.Number,
             optional = true,
-            description = "How long to wait for Zoho's answer, 1 to 300 seconds.")
+            description =
+                "How long to wait for Zoho's answer, 1 to 60 seconds. All attempts of one"
+                    + " execution share its time budget, 2 minutes by default (see the README).")
         Integer readTimeoutSeconds) {
+
+  /**
+   * One call may take connect + read timeout; both maxima together (90 s) fit in the default
+   * execution budget of 2 minutes, so the first call of an execution always gets its full time.
+   */
+  @TemplateProperty(ignore = true)
+  public static final int MAX_CONNECT_TIMEOUT_SECONDS = 30;
+
+  @TemplateProperty(ignore = true)
+  public static final int MAX_READ_TIMEOUT_SECONDS = 60;
 
   public ApiVersion effectiveApiVersion() {
     return apiVersion == null ? ApiVersion.V7 : apiVersion;

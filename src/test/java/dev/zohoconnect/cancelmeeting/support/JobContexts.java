@@ -11,6 +11,7 @@ import io.camunda.connector.runtime.core.outbound.JobHandlerContext;
 import io.camunda.connector.validation.impl.DefaultValidationProvider;
 import java.lang.reflect.Proxy;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds the connector runtime's own job context ({@link JobHandlerContext}) around job variables,
@@ -18,12 +19,15 @@ import java.util.Map;
  */
 public final class JobContexts {
 
+  /** Each job made without a key is another task (element instance), as in a real engine. */
+  private static final AtomicLong TASKS = new AtomicLong(1_000_000);
+
   private static final ObjectMapper MAPPER = ConnectorsObjectMapperSupplier.getCopy();
 
   private JobContexts() {}
 
   public static OutboundConnectorContext of(Map<String, Object> variables, Map<String, String> secrets) {
-    return of(variables, secrets, 1L);
+    return of(variables, secrets, TASKS.incrementAndGet());
   }
 
   /** A job of the given element instance: Zeebe's retries of one task share it. */

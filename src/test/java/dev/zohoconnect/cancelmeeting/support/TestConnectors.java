@@ -3,6 +3,7 @@ package dev.zohoconnect.cancelmeeting.support;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
 import dev.zohoconnect.cancelmeeting.MeetingCanceller;
 import dev.zohoconnect.cancelmeeting.RetryPolicy;
+import dev.zohoconnect.cancelmeeting.budget.ExecutionBudget;
 import dev.zohoconnect.cancelmeeting.auth.AccessTokens;
 import dev.zohoconnect.cancelmeeting.auth.OAuthTokenClient;
 import dev.zohoconnect.cancelmeeting.client.ZohoCrmClient;
@@ -18,11 +19,22 @@ public final class TestConnectors {
   /** A connector with its own, cold token cache. */
   public static CancelMeetingFunction connector(
       HttpTransport transport, Clock clock, MeetingCanceller.Sleeper sleeper, long seed) {
+    return connector(transport, clock, sleeper, seed, new ExecutionBudget(ExecutionBudget.DEFAULT));
+  }
+
+  /** The same with the execution budget an operator would set. */
+  public static CancelMeetingFunction connector(
+      HttpTransport transport,
+      Clock clock,
+      MeetingCanceller.Sleeper sleeper,
+      long seed,
+      ExecutionBudget budget) {
     return new CancelMeetingFunction(
         new MeetingCanceller(
             new ZohoCrmClient(transport),
             new AccessTokens(new OAuthTokenClient(transport, clock), clock),
             RetryPolicy.DEFAULT,
+            budget,
             sleeper,
             new Random(seed),
             clock));
