@@ -16,6 +16,14 @@ import java.util.Optional;
 public final class ZohoConnectorException extends ConnectorException {
 
   /**
+   * The error variables the next execution of a job reads from the failure the runtime stored on
+   * it: a request of the task may have cancelled the meeting (and asked for the mail).
+   */
+  public static final String MAY_HAVE_CANCELLED = "mayHaveCancelled";
+
+  public static final String MAY_HAVE_MAILED = "mayHaveMailed";
+
+  /**
    * Everything known about the failure besides its code.
    *
    * @param mayHaveCancelled a cancel request of this task may have reached Zoho without its answer
@@ -150,9 +158,4 @@ public final class ZohoConnectorException extends ConnectorException {
     vars.put(MAY_HAVE_MAILED, facts.mayHaveMailed());
     return Collections.unmodifiableMap(vars);
   }
-
-  /** The error variable the next execution of a job reads (see {@code PriorExecution}). */
-  public static final String MAY_HAVE_CANCELLED = "mayHaveCancelled";
-
-  public static final String MAY_HAVE_MAILED = "mayHaveMailed";
 }
