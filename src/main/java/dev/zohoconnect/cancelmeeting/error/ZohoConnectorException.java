@@ -71,6 +71,12 @@ public final class ZohoConnectorException extends ConnectorException {
         errorCode, summary, getCause(), httpStatus, zohoError, meetingId, retryAfter, backoff);
   }
 
+  /** The same failure, telling the caller how long to wait before asking again. */
+  public ZohoConnectorException withRetryAfter(Duration wait) {
+    return new ZohoConnectorException(
+        errorCode, summary, getCause(), httpStatus, zohoError, meetingId, wait, retryBackoff);
+  }
+
   /** The same failure, for another meeting id (the token endpoint knows no meeting). */
   public ZohoConnectorException forMeeting(String otherMeetingId) {
     return new ZohoConnectorException(
@@ -83,7 +89,15 @@ public final class ZohoConnectorException extends ConnectorException {
     return ErrorCodes.isTransient(errorCode) || (httpStatus != null && httpStatus >= 500);
   }
 
-  /** How long Zoho asked us to wait ({@code Retry-After}), if it did. */
+  /** The HTTP status of the answer behind this failure; empty when no answer came. */
+  public Optional<Integer> httpStatus() {
+    return Optional.ofNullable(httpStatus);
+  }
+
+  /**
+   * How long to wait before trying again, if that is known: Zoho's (or a proxy's) {@code
+   * Retry-After}, or the time until the connector itself renews a rejected token.
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }
