@@ -2,6 +2,7 @@ package dev.zohoconnect.cancelmeeting;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,12 +69,27 @@ class SecretsNeverLeakTest extends ZohoWireTest {
         givenTokenEndpointAnswers(tokenAnswer);
         seen.addAll(failureText(variables()));
       }
+      for (ResponseDefinitionBuilder tokenAnswer :
+          List.of(
+              aResponse().withStatus(429).withHeader("Retry-After", "5").withBody("client_secret=" + CLIENT_SECRET),
+              aResponse().withStatus(302).withHeader("Location", "http://127.0.0.1:1/?refresh_token=" + REFRESH_TOKEN))) {
+        resetZoho();
+        zoho.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(tokenAnswer));
+        seen.addAll(failureText(variables()));
+      }
+      // Fresh tokens rejected again and again: the second job's error explains the back-off.
+      resetZoho();
+      givenCancelAnswers(json(401, INVALID_TOKEN));
+      seen.addAll(failureText(variables()));
+      seen.addAll(failureText(variables()));
       seen.addAll(failureText(withInvalidInput(v -> section(v, "meeting").put("meetingId", "1/../2"))));
       seen.addAll(failureText(withInvalidInput(v -> section(v, "authentication").remove("clientId"))));
       seen.addAll(logs.lines());
     }
 
     assertThat(seen).isNotEmpty();
+    assertThat(String.join("\n", seen))
+        .contains("[ZOHO_OAUTH_RATE_LIMITED]", "(HTTP 302)", "[ZOHO_TOKEN_REJECTED]");
     for (String text : seen) {
       for (String secret : SECRET_VALUES) {
         assertThat(text).as("leaks a secret").doesNotContain(secret);
@@ -97,11 +113,12 @@ class SecretsNeverLeakTest extends ZohoWireTest {
     assertThat(rendered).contains(CLIENT_ID); // the client id is not a secret and helps support
   }
 
+  private static final String INVALID_TOKEN =
+      "{\"code\":\"INVALID_TOKEN\",\"details\":{},\"message\":\"invalid oauth token\",\"status\":\"error\"}";
+
   private static List<ResponseDefinitionBuilder> failingCancelAnswers() {
-    String invalidToken =
-        "{\"code\":\"INVALID_TOKEN\",\"details\":{},\"message\":\"invalid oauth token\",\"status\":\"error\"}";
     return List.of(
-        json(401, invalidToken),
+        json(401, INVALID_TOKEN),
         json(400, "{\"data\":[{\"code\":\"NOT_ALLOWED\",\"details\":{},\"message\":\"already cancelled\",\"status\":\"error\"}]}"),
         json(500, "{\"code\":\"INTERNAL_ERROR\",\"details\":{},\"message\":\"boom\",\"status\":\"error\"}"),
         aResponse().withStatus(502).withBody("<html>Bad Gateway</html>"),

@@ -7,10 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
@@ -25,6 +28,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The OAuth refresh-token flow against Zoho's accounts server and its quirks. */
 class TokenFlowTest extends ZohoWireTest {
@@ -195,6 +199,132 @@ class TokenFlowTest extends ZohoWireTest {
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.OAUTH_UNAVAILABLE);
     assertThat(error.getErrorVariables()).containsEntry("retryable", true);
+  }
+
+  @Test
+  void aDroppedConnectionToTheAccountsServerCostsOnlyThatAttempt() {
+    zoho.stubFor(
+        post(urlEqualTo(TOKEN_PATH))
+            .inScenario("flaky")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("back"));
+    zoho.stubFor(
+        post(urlEqualTo(TOKEN_PATH))
+            .inScenario("flaky")
+            .whenScenarioStateIs("back")
+            .willReturn(json(200, tokenJson(ACCESS_TOKEN, 3600))));
+    givenCancelAnswers(json(200, successBody()));
+
+    CancelMeetingResult result = (CancelMeetingResult) cancel(variables());
+
+    assertThat(result.cancelled()).isTrue();
+    assertThat(tokenCalls()).as("no cool-down after a call that got no answer").isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "expires_in {0} s: reused at {1} s, renewed at {2} s")
+  @CsvSource({"60, 44, 46", "300, 224, 226", "3600, 3299, 3301"})
+  void aShortLivedTokenIsReusedNotRefreshedByEveryJob(int expiresIn, int reusedAt, int renewedAt) {
+    givenTokenEndpointAnswers(tokenJson(ACCESS_TOKEN, expiresIn));
+    givenCancelAnswers(json(200, successBody()));
+
+    cancel(variables());
+    clock.advance(Duration.ofSeconds(reusedAt));
+    cancel(variables());
+    assertThat(tokenCalls()).as("still in use").isEqualTo(1);
+
+    clock.advance(Duration.ofSeconds(renewedAt - reusedAt));
+    cancel(variables());
+    assertThat(tokenCalls()).as("renewed in the last quarter of its life").isEqualTo(2);
+  }
+
+  /**
+   * Accounts server and API host in different data centers (or tokens evicted as soon as they are
+   * issued): every fresh token is rejected. One job renews; the others get a retryable error for
+   * the back-off window instead of a refresh each, which would exhaust Zoho's 10 per 10 minutes.
+   */
+  @Test
+  void freshTokensZohoKeepsRejectingCostOneRenewalPerWindowNotOnePerJob() {
+    givenCancelAnswers(json(401, INVALID_TOKEN_BODY));
+    ZohoConnectorException first =
+        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    assertThat(first.getErrorCode()).isEqualTo(ErrorCodes.INVALID_TOKEN);
+    assertThat(tokenCalls()).isEqualTo(2);
+
+    List<ZohoConnectorException> later = new ArrayList<>();
+    for (int job = 0; job < 5; job++) {
+      later.add(catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables())));
+    }
+
+    assertThat(tokenCalls()).as("no renewal inside the back-off window").isEqualTo(2);
+    assertThat(later)
+        .allSatisfy(
+            error -> {
+              assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.TOKEN_REJECTED);
+              assertThat(error.getErrorVariables())
+                  .containsEntry("retryable", true)
+                  .containsEntry("meetingId", MEETING_ID);
+              assertThat(error.retryAfter()).hasValueSatisfying(
+                  wait -> assertThat(wait).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(90)));
+              assertThat(error.getMessage()).contains("different data centers");
+            });
+    assertThat(cancelCalls())
+        .as("only the first job in the window tried the rejected token")
+        .isEqualTo(3);
+
+    clock.advance(Duration.ofSeconds(91));
+    catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    assertThat(tokenCalls()).as("renewed once the window is over").isEqualTo(3);
+  }
+
+  @ParameterizedTest(name = "body [{0}]")
+  @ValueSource(strings = {"", "{\"error\":\"too_many_requests\"}"})
+  void http429FromTheTokenEndpointIsARetryableRateLimitHonouringRetryAfter(String body) {
+    zoho.stubFor(
+        post(urlEqualTo(TOKEN_PATH))
+            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30").withBody(body)));
+
+    ZohoConnectorException error =
+        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+
+    assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.OAUTH_RATE_LIMITED);
+    assertThat(error.getErrorVariables())
+        .containsEntry("retryable", true)
+        .containsEntry("httpStatus", 429)
+        .containsEntry("retryAfterSeconds", 30L)
+        .containsEntry("retryBackoff", "PT1M");
+    assertThat(tokenCalls()).as("not asked again before Retry-After").isEqualTo(1);
+    clock.advance(Duration.ofSeconds(30));
+    catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    assertThat(tokenCalls()).isEqualTo(2);
+  }
+
+  @ParameterizedTest(name = "HTTP {0}")
+  @ValueSource(ints = {301, 302, 303, 307, 308})
+  void aRedirectFromTheAccountsServerIsNeitherFollowedNorRetried(int status) {
+    WireMockServer elsewhere = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    elsewhere.start();
+    try {
+      elsewhere.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(json(200, tokenJson(ACCESS_TOKEN, 3600))));
+      zoho.stubFor(
+          post(urlEqualTo(TOKEN_PATH))
+              .willReturn(
+                  aResponse()
+                      .withStatus(status)
+                      .withHeader("Location", "http://127.0.0.1:" + elsewhere.port() + TOKEN_PATH)));
+
+      ZohoConnectorException error =
+          catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+
+      assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.OAUTH_ERROR);
+      assertThat(error.isRetryable()).isFalse();
+      assertThat(error.getMessage()).contains("redirect (HTTP " + status + ")").contains("accounts URL");
+      assertThat(elsewhere.getAllServeEvents()).as("the credentials went nowhere else").isEmpty();
+      assertThat(tokenCalls()).isEqualTo(1);
+      assertThat(cancelCalls()).isZero();
+    } finally {
+      elsewhere.stop();
+    }
   }
 
   private void givenTokenEndpointAnswersSlowly() {

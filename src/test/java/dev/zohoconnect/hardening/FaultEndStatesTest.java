@@ -187,13 +187,14 @@ class FaultEndStatesTest {
   }
 
   /**
-   * Token endpoint down: the failed refresh is shared for its cool-down rather than repeated by
-   * every attempt; the job fails, and Zeebe's retry refreshes and cancels.
+   * Token endpoint failing with HTTP 500: the refusal the accounts server sent is shared for its
+   * cool-down rather than repeated by every attempt; the job fails, and Zeebe's retry refreshes
+   * and cancels.
    */
   @Test
-  void tokenEndpointDownFailsTheJobOnceAndTheRetryRefreshesAndCancels() {
+  void tokenEndpointServerErrorFailsTheJobOnceAndTheRetryRefreshesAndCancels() {
     String id = meeting();
-    zoho.faults().enqueue(FaultTarget.TOKEN, Fault.dropConnection());
+    zoho.faults().enqueue(FaultTarget.TOKEN, Fault.serverError());
 
     long key = start(id, false, Map.of());
     JobFailure failure = driver.awaitJobFailures(key, 1).getFirst();
@@ -203,6 +204,22 @@ class FaultEndStatesTest {
     driver.increaseTime(failure.retryBackoff());
 
     assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.CANCELLED).hasJobFailures(1);
+    assertThat(tokenRequests()).isEqualTo(2);
+    assertThat(zoho.counters().cancellations()).isEqualTo(1);
+  }
+
+  /**
+   * A connection to the token endpoint dropped: that says nothing about the accounts server, so
+   * it is not shared as a cool-down, and the job's next attempt refreshes and cancels.
+   */
+  @Test
+  void tokenEndpointDroppingAConnectionCostsOnlyOneMoreAttempt() {
+    String id = meeting();
+    zoho.faults().enqueue(FaultTarget.TOKEN, Fault.dropConnection());
+
+    long key = start(id, false, Map.of());
+
+    assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.CANCELLED).hasJobFailures(0);
     assertThat(tokenRequests()).isEqualTo(2);
     assertThat(zoho.counters().cancellations()).isEqualTo(1);
   }

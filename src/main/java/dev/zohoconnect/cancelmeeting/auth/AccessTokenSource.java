@@ -9,7 +9,10 @@ import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
  */
 public sealed interface AccessTokenSource permits FixedAccessToken, RefreshingAccessToken {
 
-  /** A token believed valid now. */
+  /**
+   * A token believed valid now. Throws the connector's exception when none can be had: the
+   * accounts server's refusal, no time left, or a rejected token whose renewal is held back.
+   */
   IssuedToken current(CallTimeouts timeouts, Deadline deadline);
 
   /** Whether {@link #renewAfterRejection} can produce a different token. */
@@ -17,7 +20,9 @@ public sealed interface AccessTokenSource permits FixedAccessToken, RefreshingAc
 
   /**
    * Called when Zoho answered {@code INVALID_TOKEN} to {@code rejected}: returns a fresh token,
-   * refreshing at most once however many callers saw the same rejection.
+   * refreshing at most once however many callers saw the same rejection. When Zoho rejects tokens
+   * soon after issuing them, renewals are spaced out, and meanwhile this throws the retryable
+   * {@code ZOHO_TOKEN_REJECTED}.
    */
   IssuedToken renewAfterRejection(IssuedToken rejected, CallTimeouts timeouts, Deadline deadline);
 }

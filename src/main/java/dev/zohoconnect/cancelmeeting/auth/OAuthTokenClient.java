@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * <p>Zoho answers failures with HTTP 200 and an {@code error} field, so success is recognised by
  * the presence of {@code access_token}, never by the status code.
  */
-public final class OAuthTokenClient {
+public final class OAuthTokenClient implements TokenIssuer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SAFE_ERROR_WORD = Pattern.compile("[A-Za-z_ ]{1,40}");
@@ -55,9 +55,18 @@ public final class OAuthTokenClient {
   }
 
   /** Asks for a fresh access token; the call takes at most {@code timeouts}. */
+  @Override
   public IssuedToken refresh(Grant grant, CallTimeouts timeouts) {
     Instant requestedAt = clock.instant();
     HttpReply reply = post(grant, timeouts);
+    if (reply.status() >= 300 && reply.status() < 400) {
+      throw redirected(grant, reply);
+    }
+    if (reply.status() == 429) {
+      ZohoConnectorException limited =
+          oauthError(ErrorCodes.OAUTH_RATE_LIMITED, "too many requests", reply);
+      throw reply.retryAfter().map(limited::withRetryAfter).orElse(limited);
+    }
     JsonNode body = parse(reply);
     JsonNode token = body == null ? null : body.get("access_token");
     if (token != null && token.isTextual() && !token.asText().isBlank()) {
@@ -146,6 +155,21 @@ public final class OAuthTokenClient {
         ErrorCodes.OAUTH_UNAVAILABLE,
         reply.isServerError() ? "server error" : "an answer without access_token",
         reply);
+  }
+
+  // The client follows no redirect: a refresh token re-sent to wherever a Location header points
+  // would be handed to a host nobody configured. Zoho's token endpoint never redirects, so a 3xx
+  // means the accounts URL (or a proxy in front of it) is wrong, which no retry mends.
+  private static ZohoConnectorException redirected(Grant grant, HttpReply reply) {
+    return ZohoConnectorException.of(
+        ErrorCodes.OAUTH_ERROR,
+        "Zoho's accounts server at " + grant.accountsUrl().getHost() + " answered the token request"
+            + " with a redirect (HTTP " + reply.status() + "), which is not followed, so the"
+            + " credentials were sent nowhere else. Check the accounts URL: it must be the data"
+            + " center's accounts server itself.",
+        reply.status(),
+        null,
+        null);
   }
 
   // Only an error word shaped like Zoho's (invalid_client, Access Denied) is quoted, and the raw

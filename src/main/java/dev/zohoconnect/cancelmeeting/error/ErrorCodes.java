@@ -51,11 +51,17 @@ public final class ErrorCodes {
   public static final String OAUTH_INVALID_CLIENT = "ZOHO_OAUTH_INVALID_CLIENT";
   /** Token endpoint: the refresh token is revoked, expired or belongs to another client. */
   public static final String OAUTH_INVALID_REFRESH_TOKEN = "ZOHO_OAUTH_INVALID_REFRESH_TOKEN";
-  /** Token endpoint: Zoho's limit of 10 token refreshes per 10 minutes was hit. */
+  /**
+   * Zoho rejected an access token soon after the connector obtained it, so it had not expired: it
+   * was evicted (too many runtimes share the refresh token) or belongs to another data center.
+   * Renewing it is held back for a while so that runtimes do not evict each other's tokens in turn.
+   */
+  public static final String TOKEN_REJECTED = "ZOHO_TOKEN_REJECTED";
+  /** Token endpoint: Zoho's limit of 10 token refreshes per 10 minutes was hit, or HTTP 429. */
   public static final String OAUTH_RATE_LIMITED = "ZOHO_OAUTH_RATE_LIMITED";
   /** Token endpoint: unreachable, 5xx, or an answer that is neither a token nor a known error. */
   public static final String OAUTH_UNAVAILABLE = "ZOHO_OAUTH_UNAVAILABLE";
-  /** Token endpoint: any other {@code error} value it documents or invents. */
+  /** Token endpoint: any other {@code error} value it documents or invents, or a redirect. */
   public static final String OAUTH_ERROR = "ZOHO_OAUTH_ERROR";
 
   /**
@@ -71,6 +77,7 @@ public final class ErrorCodes {
           SERVER_ERROR,
           INVALID_RESPONSE,
           EXECUTION_STOPPED,
+          TOKEN_REJECTED,
           OAUTH_RATE_LIMITED,
           OAUTH_UNAVAILABLE);
 

@@ -98,6 +98,12 @@ final class ErrorGuidance {
               "Zoho allows 10 token refreshes per 10 minutes per refresh token; the task is retried"
                   + " later. Do not share one refresh token between many runtimes."),
           Map.entry(
+              ErrorCodes.TOKEN_REJECTED,
+              "The task is retried once the token is renewed. If this recurs, give each runtime its"
+                  + " own refresh token (Zoho keeps at most 15 access tokens of one refresh token"
+                  + " alive and issues at most 10 in 10 minutes), and check that the accounts URL"
+                  + " and the API host belong to the same data center."),
+          Map.entry(
               ErrorCodes.OAUTH_UNAVAILABLE, "Zoho's accounts server did not answer; retried."),
           Map.entry(
               ErrorCodes.OAUTH_ERROR, "Zoho's accounts server refused the refresh; see details."));

@@ -83,6 +83,14 @@ public final class ZohoConnectorException extends ConnectorException {
             facts.retryAfter(), backoff, facts.mayHaveCancelled(), facts.mayHaveMailed()));
   }
 
+  /** The same failure, telling the caller how long to wait before asking again. */
+  public ZohoConnectorException withRetryAfter(Duration wait) {
+    return with(
+        new Facts(
+            facts.summary(), facts.httpStatus(), facts.zohoError(), facts.meetingId(), wait,
+            facts.retryBackoff(), facts.mayHaveCancelled(), facts.mayHaveMailed()));
+  }
+
   /** The same failure, for another meeting id (the token endpoint knows no meeting). */
   public ZohoConnectorException forMeeting(String otherMeetingId) {
     return with(
@@ -114,7 +122,15 @@ public final class ZohoConnectorException extends ConnectorException {
         || (facts.httpStatus() != null && facts.httpStatus() >= 500);
   }
 
-  /** How long Zoho asked us to wait ({@code Retry-After}), if it did. */
+  /** The HTTP status of the answer behind this failure; empty when no answer came. */
+  public Optional<Integer> httpStatus() {
+    return Optional.ofNullable(facts.httpStatus());
+  }
+
+  /**
+   * How long to wait before trying again, if that is known: Zoho's (or a proxy's) {@code
+   * Retry-After}, or the time until the connector itself renews a rejected token.
+   */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(facts.retryAfter());
   }

@@ -32,7 +32,7 @@ public final class TestConnectors {
     return new CancelMeetingFunction(
         new MeetingCanceller(
             new ZohoCrmClient(transport),
-            new AccessTokens(new OAuthTokenClient(transport, clock), clock),
+            new AccessTokens(new OAuthTokenClient(transport, clock), clock, new Random(seed)),
             RetryPolicy.DEFAULT,
             budget,
             sleeper,
