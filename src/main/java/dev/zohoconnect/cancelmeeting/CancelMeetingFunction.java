@@ -3,7 +3,9 @@ package dev.zohoconnect.cancelmeeting;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.zohoconnect.cancelmeeting.auth.AccessTokens;
 import dev.zohoconnect.cancelmeeting.auth.OAuthTokenClient;
+import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
 import dev.zohoconnect.cancelmeeting.client.ZohoCrmClient;
+import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
@@ -29,7 +31,9 @@ import java.util.stream.Collectors;
 // retry after a transient failure (see PriorFailure). The runtime fetches only the listed variables.
 @OutboundConnector(
     name = CancelMeetingFunction.NAME,
-    inputVariables = {"meeting", "authentication", "dataCenter", "options", "endpoints", "error"},
+    inputVariables = {
+      "meeting", "authentication", "dataCenter", "zohoEnvironment", "options", "endpoints", "error"
+    },
     type = CancelMeetingFunction.JOB_TYPE)
 @ElementTemplate(
     id = CancelMeetingFunction.TEMPLATE_ID,
@@ -57,13 +61,18 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
   public static final String JOB_TYPE = "dev.zohoconnect:zoho-cancel-meeting:1";
   public static final String TEMPLATE_ID = "dev.zohoconnect.ZohoCancelMeeting.v1";
   /** Bumped on every change of the generated template. */
-  public static final int TEMPLATE_VERSION = 1;
+  public static final int TEMPLATE_VERSION = 2;
 
   private final MeetingCanceller canceller;
 
-  /** Used by the runtime's SPI discovery. */
+  /** Used by the runtime's SPI discovery: the runtime's settings are read here, once. */
   public CancelMeetingFunction() {
-    this(defaultCanceller());
+    this(RuntimeSettings.fromEnvironment());
+  }
+
+  /** The connector with settings of the caller's choosing (an embedded runtime, a test). */
+  public CancelMeetingFunction(RuntimeSettings settings) {
+    this(defaultCanceller(settings));
   }
 
   public CancelMeetingFunction(MeetingCanceller canceller) {
@@ -111,12 +120,13 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
     return List.of();
   }
 
-  private static MeetingCanceller defaultCanceller() {
+  private static MeetingCanceller defaultCanceller(RuntimeSettings settings) {
     Clock clock = Clock.systemUTC();
     HttpTransport transport = new HttpTransport(clock);
     return new MeetingCanceller(
         new ZohoCrmClient(transport),
         new AccessTokens(new OAuthTokenClient(transport, clock), clock),
+        EndpointPolicy.from(settings),
         RetryPolicy.DEFAULT,
         (Duration wait) -> Thread.sleep(wait),
         // Each job thread draws from its own generator: no contention, no shared state.

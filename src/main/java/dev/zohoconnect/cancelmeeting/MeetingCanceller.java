@@ -43,6 +43,7 @@ public final class MeetingCanceller {
 
   private final ZohoCrmClient crm;
   private final AccessTokens tokens;
+  private final EndpointPolicy endpointPolicy;
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
   private final RandomGenerator random;
@@ -52,12 +53,14 @@ public final class MeetingCanceller {
   public MeetingCanceller(
       ZohoCrmClient crm,
       AccessTokens tokens,
+      EndpointPolicy endpointPolicy,
       RetryPolicy retryPolicy,
       Sleeper sleeper,
       RandomGenerator random,
       Clock clock) {
     this.crm = crm;
     this.tokens = tokens;
+    this.endpointPolicy = endpointPolicy;
     this.retryPolicy = retryPolicy;
     this.sleeper = sleeper;
     this.random = random;
@@ -76,9 +79,7 @@ public final class MeetingCanceller {
       CancelMeetingRequest request, String task, BooleanSupplier resumedAfterTransientFailure) {
     RequestValidator.validate(request);
     CancellationOptions options = request.optionsOrDefaults();
-    ZohoEndpoints endpoints =
-        EndpointPolicy.resolve(
-            request.dataCenter(), request.authentication(), request.endpointsOrNone());
+    ZohoEndpoints endpoints = endpointPolicy.resolve(request);
     AccessTokenSource tokenSource = tokenSource(request, endpoints, options);
     String meetingId = request.meeting().meetingId();
     boolean mailRequested = request.meeting().sendCancellingMail();
