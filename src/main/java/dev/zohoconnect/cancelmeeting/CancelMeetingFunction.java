@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.zohoconnect.cancelmeeting.auth.AccessTokens;
 import dev.zohoconnect.cancelmeeting.auth.OAuthTokenClient;
 import dev.zohoconnect.cancelmeeting.budget.ExecutionBudget;
-import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
+import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
 import dev.zohoconnect.cancelmeeting.client.ZohoCrmClient;
+import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
@@ -32,7 +33,9 @@ import java.util.stream.Collectors;
 // fetches only the listed variables.
 @OutboundConnector(
     name = CancelMeetingFunction.NAME,
-    inputVariables = {"meeting", "authentication", "dataCenter", "options", "endpoints", "error"},
+    inputVariables = {
+      "meeting", "authentication", "dataCenter", "zohoEnvironment", "options", "endpoints", "error"
+    },
     type = CancelMeetingFunction.JOB_TYPE)
 @ElementTemplate(
     id = CancelMeetingFunction.TEMPLATE_ID,
@@ -64,9 +67,14 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
 
   private final MeetingCanceller canceller;
 
-  /** Used by the runtime's SPI discovery. */
+  /** Used by the runtime's SPI discovery: the runtime's settings are read here, once. */
   public CancelMeetingFunction() {
-    this(defaultCanceller());
+    this(RuntimeSettings.fromEnvironment());
+  }
+
+  /** The connector with settings of the caller's choosing (an embedded runtime, a test). */
+  public CancelMeetingFunction(RuntimeSettings settings) {
+    this(defaultCanceller(settings));
   }
 
   public CancelMeetingFunction(MeetingCanceller canceller) {
@@ -114,14 +122,15 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
     return List.of();
   }
 
-  private static MeetingCanceller defaultCanceller() {
+  private static MeetingCanceller defaultCanceller(RuntimeSettings settings) {
     Clock clock = Clock.systemUTC();
     HttpTransport transport = new HttpTransport(clock);
     return new MeetingCanceller(
         new ZohoCrmClient(transport),
         new AccessTokens(new OAuthTokenClient(transport, clock), clock),
+        EndpointPolicy.from(settings),
         RetryPolicy.DEFAULT,
-        ExecutionBudget.from(RuntimeSettings.fromEnvironment()),
+        ExecutionBudget.from(settings),
         (Duration wait) -> Thread.sleep(wait),
         // Each job thread draws from its own generator: no contention, no shared state.
         () -> ThreadLocalRandom.current().nextLong(),

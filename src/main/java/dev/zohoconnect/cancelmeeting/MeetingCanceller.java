@@ -42,6 +42,7 @@ public final class MeetingCanceller {
 
   private final ZohoCrmClient crm;
   private final AccessTokens tokens;
+  private final EndpointPolicy endpointPolicy;
   private final RetryPolicy retryPolicy;
   private final ExecutionBudget budget;
   private final Sleeper sleeper;
@@ -52,6 +53,7 @@ public final class MeetingCanceller {
   public MeetingCanceller(
       ZohoCrmClient crm,
       AccessTokens tokens,
+      EndpointPolicy endpointPolicy,
       RetryPolicy retryPolicy,
       ExecutionBudget budget,
       Sleeper sleeper,
@@ -59,6 +61,7 @@ public final class MeetingCanceller {
       Clock clock) {
     this.crm = crm;
     this.tokens = tokens;
+    this.endpointPolicy = endpointPolicy;
     this.retryPolicy = retryPolicy;
     this.budget = budget;
     this.sleeper = sleeper;
@@ -131,9 +134,7 @@ public final class MeetingCanceller {
       this.meetingId = request.meeting().meetingId();
       this.mailRequested = request.meeting().sendCancellingMail();
       this.options = request.optionsOrDefaults();
-      this.endpoints =
-          EndpointPolicy.resolve(
-              request.dataCenter(), request.authentication(), request.endpointsOrNone());
+      this.endpoints = endpointPolicy.resolve(request);
       this.tokenSource = tokenSource(request, endpoints);
       this.timeouts = new CallTimeouts(options.connectTimeout(), options.readTimeout());
       this.deadline = deadline;

@@ -3,6 +3,7 @@ package dev.zohoconnect.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zohoconnect.benchmark.BenchmarkProcesses.Variant;
+import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.process.ConnectorRuntimeHarness;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import java.io.File;
@@ -190,6 +191,7 @@ final class Footprint {
                       || k.startsWith("SECRET_")
                       || k.startsWith("SPRING_")
                       || k.startsWith("CONNECTOR_")
+                      || k.startsWith("ZOHO_CONNECTOR_")
                       || k.startsWith("JAVA_TOOL_OPTIONS")
                       || k.startsWith("JDK_JAVA_OPTIONS"));
       env.putAll(runtimeEnvironment(engine, zoho));
@@ -225,6 +227,7 @@ final class Footprint {
     env.put("CAMUNDA_CLIENT_RESTADDRESS", "http://127.0.0.1:" + freePort());
     env.put("CAMUNDA_CLIENT_PREFERRESTOVERGRPC", "false");
     zoho.secrets().forEach((name, value) -> env.put("SECRET_" + name, value));
+    env.put(RuntimeSettings.ALLOWED_ORIGINS.environmentVariable(), Settings.allowedOrigins());
     return env;
   }
 

@@ -1,5 +1,6 @@
 package dev.zohoconnect.benchmark;
 
+import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,14 @@ record Settings(
         Path.of(require("benchmark.connectorJar")),
         Path.of(require("benchmark.runtimeJar")),
         System.getProperty("logback.configurationFile"));
+  }
+
+  /**
+   * The origins the suite's connectors may call besides Zoho (the emulator and token stand-ins on
+   * loopback), as pom.xml hands them to the suite: the runtime setting an operator would give.
+   */
+  static String allowedOrigins() {
+    return require(RuntimeSettings.ALLOWED_ORIGINS.systemProperty());
   }
 
   private static String require(String property) {
@@ -77,6 +86,8 @@ record Settings(
     if (logbackConfig != null) {
       args.add("-Dlogback.configurationFile=" + logbackConfig);
     }
+    // JMH's forks get these flags instead of the suite's own: pass the runtime setting on.
+    args.add("-D" + RuntimeSettings.ALLOWED_ORIGINS.systemProperty() + "=" + allowedOrigins());
     if (Runtime.version().feature() >= 23) {
       args.add("--sun-misc-unsafe-memory-access=allow");
     }

@@ -3,6 +3,7 @@ package dev.zohoconnect.cancelmeeting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.zohoconnect.cancelmeeting.support.RecordingResolverProvider;
 import dev.zohoconnect.cancelmeeting.support.ZohoWireTest;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.math.BigDecimal;
@@ -169,6 +170,55 @@ class InputValidationTest extends ZohoWireTest {
     section(vars, "endpoints").put("accountsUrl", "http://accounts.zoho.eu");
 
     assertInputError(vars, "endpoints.accountsUrl");
+  }
+
+  @ParameterizedTest(name = "Zoho environment [{0}]")
+  @ValueSource(strings = {"STAGING", "www", "sandbox.zohoapis.com", ""})
+  void refusesAZohoEnvironmentThatIsNotOneOfTheChoices(String environment) {
+    Map<String, Object> vars = variables();
+    vars.put("zohoEnvironment", environment);
+
+    assertInputError(vars, "zohoEnvironment");
+  }
+
+  /**
+   * Process data chooses the URL; the runtime's allowance decides whether a token may go there.
+   * This build allows the local stand-ins only (pom.xml), so a reachable-looking https host is
+   * refused before any call, and the incident says which setting an operator would change.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"apiBaseUrl", "accountsUrl"})
+  void refusesAnHttpsOriginTheRuntimeDoesNotAllow(String field) {
+    Map<String, Object> vars = variables();
+    section(vars, "endpoints").put(field, "https://zoho-proxy.example.com:8443/");
+
+    String message = assertInputError(vars, "endpoints." + field);
+
+    assertThat(message)
+        .contains("https://zoho-proxy.example.com:8443,")
+        .contains("ZOHO_CONNECTOR_ALLOWED_ORIGINS")
+        .contains("zoho.connector.allowed-origins");
+    assertThat(RecordingResolverProvider.lookedUp("zoho-proxy.example.com")).as("no DNS lookup").isFalse();
+  }
+
+  /**
+   * {@code beef} is a host name, not an IPv6 address, whatever DNS answers for it (here: 127.0.0.1,
+   * like a resolver an attacker controls, which could answer otherwise when the HTTP client
+   * connects). Plain http to it would expose the token; it is refused without asking DNS.
+   */
+  @Test
+  void refusesPlainHttpToAHostNameThatDnsCallsLoopback() throws Exception {
+    assertThat(java.net.InetAddress.getByName("facade").isLoopbackAddress())
+        .as("the test resolver is in place").isTrue();
+    Map<String, Object> vars = variables();
+    String url = "http://beef:" + zoho.port();
+    section(vars, "endpoints").put("apiBaseUrl", url);
+    section(vars, "endpoints").put("accountsUrl", url);
+
+    String message = assertInputError(vars, "endpoints.apiBaseUrl");
+
+    assertThat(message).contains("must use https");
+    assertThat(RecordingResolverProvider.lookedUp("beef")).as("no DNS lookup of beef").isFalse();
   }
 
   private String assertInputError(Map<String, Object> vars, String field) {

@@ -195,6 +195,8 @@ public final class ZohoCrmEmulator implements AutoCloseable {
                   refresh_token             : %4$s  (user %5$s, scope %6$s)
                   access_token (1 h)        : %7$s
                   meetings                  : %8$s
+                A connector runtime calls it only when its operator allows the origin:
+                  ZOHO_CONNECTOR_ALLOWED_ORIGINS=http://127.0.0.1  (or -Dzoho.connector.allowed-origins=...)
                 Try:
                   curl -X POST "%1$s/oauth/v2/token?grant_type=refresh_token&client_id=%2$s&client_secret=%3$s&refresh_token=%4$s"
                   curl -H "Authorization: Zoho-oauthtoken %7$s" %1$s/crm/v7/Events/<id>

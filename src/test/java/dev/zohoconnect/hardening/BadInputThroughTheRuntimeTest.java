@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zohoconnect.cancelmeeting.support.MutableClock;
 import dev.zohoconnect.cancelmeeting.support.RecordingSleeper;
+import dev.zohoconnect.cancelmeeting.support.TestConnectors;
 import dev.zohoconnect.emulator.Endpoint;
 import dev.zohoconnect.emulator.ZohoCrmEmulator;
 import dev.zohoconnect.process.InMemoryZeebeDriver;
@@ -34,9 +35,16 @@ class BadInputThroughTheRuntimeTest {
   @BeforeAll
   static void start() {
     zoho = ZohoCrmEmulator.start();
+    // A runtime whose operator allows the emulator (on loopback, any port) and nothing else.
     driver =
         InMemoryZeebeDriver.owning(
-            CancelProcess.runtime(CancelProcess.connector(new MutableClock(Instant.now()), new RecordingSleeper(), 1)).start());
+            CancelProcess.runtime(
+                    CancelProcess.connector(
+                        TestConnectors.allowing("http://127.0.0.1"),
+                        new MutableClock(Instant.now()),
+                        new RecordingSleeper(),
+                        1))
+                .start());
   }
 
   @AfterAll
@@ -78,6 +86,27 @@ class BadInputThroughTheRuntimeTest {
     Incident incident = run("\"4876876000001563018\"", "false", Map.of("zohoApiBaseUrl", url));
 
     assertThat(incident.errorMessage()).contains("endpoints.apiBaseUrl").doesNotContain("secret");
+  }
+
+  /**
+   * Whoever can set a process variable chooses among the origins the runtime allows, and cannot
+   * add one: a URL elsewhere ends the job before any call, the token request included, and the
+   * incident names the field, the origin and the setting an operator would change.
+   */
+  @ParameterizedTest(name = "{0} from a process variable")
+  @ValueSource(strings = {"apiBaseUrl", "accountsUrl"})
+  void aUrlTheRuntimeDoesNotAllowIsAnIncidentAtOnce(String field) {
+    String elsewhere = "https://zoho-collector.invalid:8443";
+    Map<String, Object> overrides =
+        field.equals("apiBaseUrl") ? Map.of("zohoApiBaseUrl", elsewhere) : Map.of("zohoAccountsUrl", elsewhere);
+
+    Incident incident = run("\"4876876000001563018\"", "false", overrides);
+
+    assertThat(incident.errorMessage())
+        .contains("endpoints." + field)
+        .contains("points at " + elsewhere + ",")
+        .contains("ZOHO_CONNECTOR_ALLOWED_ORIGINS");
+    assertThat(zoho.counters().requests(Endpoint.CANCEL_EVENT)).as("no cancel call").isZero();
   }
 
   private Incident run(String meetingIdFeel, String mailFeel, Map<String, Object> overrides) {

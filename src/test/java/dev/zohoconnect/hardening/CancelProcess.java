@@ -3,6 +3,7 @@ package dev.zohoconnect.hardening;
 import dev.zohoconnect.cancelmeeting.support.TestConnectors;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
 import dev.zohoconnect.cancelmeeting.MeetingCanceller;
+import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import dev.zohoconnect.emulator.ZohoCrmEmulator;
@@ -110,6 +111,12 @@ final class CancelProcess {
   /** The connector as the runtime creates it, with a clock and a way of waiting a test chooses. */
   static CancelMeetingFunction connector(Clock clock, MeetingCanceller.Sleeper sleeper, long seed) {
     return TestConnectors.connector(new HttpTransport(clock), clock, sleeper, seed);
+  }
+
+  /** The same in a runtime with the given settings. */
+  static CancelMeetingFunction connector(
+      RuntimeSettings settings, Clock clock, MeetingCanceller.Sleeper sleeper, long seed) {
+    return TestConnectors.connector(settings, new HttpTransport(clock), clock, sleeper, seed);
   }
 
   /** The runtime with this connector only, the emulator's secrets, and the test process deployed. */

@@ -6,11 +6,12 @@ import dev.zohoconnect.cancelmeeting.auth.AccessTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.auth.DataCenter;
 import dev.zohoconnect.cancelmeeting.auth.RefreshTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.auth.ZohoAuthentication;
+import dev.zohoconnect.cancelmeeting.auth.ZohoEnvironment;
 import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
 import dev.zohoconnect.cancelmeeting.client.ZohoEndpoints;
+import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.cancelmeeting.model.EndpointOverride;
 import io.camunda.connector.api.error.ConnectorInputException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -22,42 +23,56 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property: a token goes only where the user meant it to go. Without the override, to the data
- * center's hosts, or to the host a token answer names if it is one of Zoho's; with it, to a base
- * URL that is https (plain http only on a loopback address), carries no credentials, query,
- * fragment or path, and whose host every cancel URL keeps. Anything else is an input error naming
- * the field.
+ * Property: a token goes only where the user meant it to go and the runtime's operator allowed.
+ * Without the override, to the data center's hosts in the chosen environment, or to the same
+ * environment of the data center a token answer names if that is one of Zoho's; with it, to a base
+ * URL that is https (plain http only on a loopback address, decided without DNS), carries no
+ * credentials, query, fragment or path, whose host every cancel URL keeps, and whose origin is
+ * Zoho's or one the runtime allows. Anything else is an input error naming the field.
  */
 class EndpointPolicyFuzzTest {
+
+  /** What the runtime in this test allows besides Zoho, and the oracle's copy of it. */
+  private static final String ALLOWED =
+      "http://127.0.0.1, http://localhost:8080, https://proxy.example:8443, https://gateway.example,"
+          + " http://cafe, http://evil.example, https://user:pass@evil.example";
+  private static final List<String> ALLOWED_ANY_PORT = List.of("http://127.0.0.1", "https://gateway.example");
+  private static final List<String> ALLOWED_WITH_PORT = List.of("http://localhost:8080", "https://proxy.example:8443");
 
   private static final List<String> SCHEMES =
       List.of("https://", "http://", "HTTPS://", "ftp://", "javascript:", "", "//", "https:/", "https:///");
   private static final List<String> HOSTS =
       List.of(
-          "www.zohoapis.com", "sandbox.zohoapis.eu", "developer.zohoapis.in", "localhost", "LOCALHOST",
-          "127.0.0.1", "127.1", "[::1]", "[::ffff:127.0.0.1]", "10.0.0.5", "0.0.0.0", "2130706433",
-          "0x7f000001", "evil.example", "zohoapis.com.evil.example", "www.zohoapis.com.evil.example",
-          "localhost.evil.example", "127.0.0.1.nip.io", "www.zohoapis.com@evil.example", "", "%65vil.example",
-          "evil.example#www.zohoapis.com", "evil.example\\www.zohoapis.com", "éxample.com");
+          "www.zohoapis.com", "sandbox.zohoapis.eu", "developer.zohoapis.in", "accounts.zoho.com.au",
+          "accounts.zohocloud.ca", "localhost", "LOCALHOST", "127.0.0.1", "127.1", "[::1]", "[::ffff:127.0.0.1]",
+          "10.0.0.5", "0.0.0.0", "2130706433", "0x7f000001", "cafe", "dead", "add", "evil.example",
+          "proxy.example", "gateway.example", "Gateway.Example", "zohoapis.com.evil.example",
+          "www.zohoapis.com.evil.example", "localhost.evil.example", "127.0.0.1.nip.io",
+          "www.zohoapis.com@evil.example", "", "%65vil.example", "evil.example#www.zohoapis.com",
+          "evil.example\\www.zohoapis.com", "éxample.com");
   private static final List<String> TAILS =
-      List.of("", "/", ":443", ":8080", ":8080/", ":99999", ":-1", "/crm/v7", "/%2e%2e", "//x", "?x=1", "#f",
+      List.of("", "/", ":443", ":8080", ":8080/", ":8443", ":99999", ":-1", "/crm/v7", "/%2e%2e", "//x", "?x=1", "#f",
           "/?", " ", "\t", "/..", ";x", "@evil.example");
-  private static final Set<String> ZOHO_API_HOSTS =
+  private static final Set<String> ZOHO_HOSTS =
       Stream.of(DataCenter.values())
           .flatMap(dc -> {
             String bare = dc.apiDomain().getHost().substring("www.".length());
-            return Stream.of("www." + bare, "sandbox." + bare, "developer." + bare);
+            return Stream.of("www." + bare, "sandbox." + bare, "developer." + bare, dc.accountsUrl().getHost());
           })
           .collect(Collectors.toSet());
 
   @Test
-  void tokensGoOnlyWhereTheUserMeantThemToGo() throws Exception {
+  void tokensGoOnlyWhereTheUserMeantAndTheOperatorAllowedThemToGo() {
     long seed = Fuzz.seed(getClass());
     Random random = new Random(seed);
     Map<String, Integer> outcomes = new TreeMap<>();
+    EndpointPolicy policy =
+        EndpointPolicy.from(
+            RuntimeSettings.of(Map.of(RuntimeSettings.ALLOWED_ORIGINS.environmentVariable(), ALLOWED)));
 
     for (int i = 0, n = Fuzz.iterations(20_000); i < n; i++) {
       DataCenter dataCenter = Fuzz.pick(random, List.of(DataCenter.values()));
+      ZohoEnvironment environment = Fuzz.pick(random, List.of(ZohoEnvironment.values()));
       ZohoAuthentication auth =
           random.nextBoolean()
               ? new RefreshTokenAuthentication("id", "secret", "refresh")
@@ -69,23 +84,26 @@ class EndpointPolicyFuzzTest {
 
       ZohoEndpoints endpoints;
       try {
-        endpoints = EndpointPolicy.resolve(dataCenter, auth, new EndpointOverride(enabled, accounts, api));
+        endpoints = policy.resolve(dataCenter, environment, auth, new EndpointOverride(enabled, accounts, api));
       } catch (ConnectorInputException refused) {
         assertThat(enabled).as(label + ": only an override can be refused").isTrue();
         assertThat(refused.getMessage()).as(label).containsAnyOf("endpoints.apiBaseUrl", "endpoints.accountsUrl");
-        outcomes.merge("refused", 1, Integer::sum);
+        assertThat(refused.getMessage()).as(label + ": no credentials in the message").doesNotContain("pass@");
+        outcomes.merge(refused.getMessage().contains("does not allow") ? "refused: not allowed" : "refused: malformed", 1, Integer::sum);
         continue;
       }
       outcomes.merge(enabled ? "override accepted" : "data center", 1, Integer::sum);
       if (!enabled) {
-        assertThat(endpoints.apiBaseUrl()).as(label).isEqualTo(dataCenter.apiDomain());
+        assertThat(endpoints.apiBaseUrl()).as(label).isEqualTo(dataCenter.apiUrl(environment));
         assertThat(endpoints.accountsUrl()).as(label).isEqualTo(dataCenter.accountsUrl());
       } else {
-        assertSafeBase(label, endpoints.apiBaseUrl());
-        assertSafeBase(label, endpoints.accountsUrl());
+        assertSafeAndAllowed(label, endpoints.apiBaseUrl());
+        if (auth instanceof RefreshTokenAuthentication) {
+          assertSafeAndAllowed(label, endpoints.accountsUrl());
+        }
       }
 
-      // The api_domain of a token answer: honoured only when it is one of Zoho's own hosts.
+      // The api_domain of a token answer: followed only for the data center of a Zoho API host.
       URI tokenDomain;
       try {
         tokenDomain = URI.create(url(random).trim());
@@ -97,29 +115,50 @@ class EndpointPolicyFuzzTest {
       assertThat(cancel.getHost()).as(label + " with api_domain " + tokenDomain).isEqualTo(target.getHost());
       if (enabled) {
         assertThat(target).as(label).isEqualTo(endpoints.apiBaseUrl());
-      } else if (!target.equals(dataCenter.apiDomain())) {
-        assertThat(target.getScheme()).as(label).isEqualToIgnoringCase("https");
-        assertThat(target.getRawUserInfo()).as(label).isNull();
-        assertThat(ZOHO_API_HOSTS).as(label + " sent to " + target).contains(target.getHost().toLowerCase());
+      } else {
+        assertThat(Stream.of(DataCenter.values()).map(dc -> dc.apiUrl(environment)))
+            .as(label + " sent to " + target + ": an API host of the chosen environment")
+            .contains(target);
       }
     }
     System.out.println("Endpoint policy fuzz, seed " + seed + ": " + outcomes);
-    assertThat(outcomes).containsKeys("refused", "override accepted", "data center");
+    assertThat(outcomes).containsKeys("refused: not allowed", "refused: malformed", "override accepted", "data center");
   }
 
-  private static void assertSafeBase(String label, URI base) throws Exception {
+  private static void assertSafeAndAllowed(String label, URI base) {
     String scheme = base.getScheme();
     assertThat(scheme).as(label).isIn("https", "http");
+    assertThat(base.getHost()).as(label).isNotBlank();
+    String host = base.getHost().toLowerCase();
     if (scheme.equals("http")) {
-      String host = base.getHost().replace("[", "").replace("]", "");
-      assertThat(host.equalsIgnoreCase("localhost") || InetAddress.getByName(host).isLoopbackAddress())
-          .as(label + ": plain http only on loopback, got " + base).isTrue();
+      assertThat(isLoopback(host)).as(label + ": plain http only on loopback, got " + base).isTrue();
     }
     assertThat(base.getRawUserInfo()).as(label).isNull();
     assertThat(base.getRawQuery()).as(label).isNull();
     assertThat(base.getRawFragment()).as(label).isNull();
     assertThat(base.getRawPath()).as(label).isIn(null, "", "/");
-    assertThat(base.getHost()).as(label).isNotBlank();
+    String origin = scheme + "://" + host;
+    int port = base.getPort() != -1 ? base.getPort() : scheme.equals("https") ? 443 : 80;
+    boolean zoho = scheme.equals("https") && ZOHO_HOSTS.contains(host);
+    boolean allowed = ALLOWED_ANY_PORT.contains(origin) || ALLOWED_WITH_PORT.contains(origin + ":" + port);
+    assertThat(zoho || allowed).as(label + ": " + base + " is neither Zoho's nor allowed").isTrue();
+  }
+
+  /** The oracle's own reading of loopback: the literal names only, never DNS. */
+  private static boolean isLoopback(String host) {
+    if (host.equals("localhost") || host.equals("[::1]")) {
+      return true;
+    }
+    String[] parts = host.split("\\.", -1);
+    if (parts.length != 4 || !parts[0].equals("127")) {
+      return false;
+    }
+    for (String part : parts) {
+      if (!part.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(part) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String url(Random random) {

@@ -12,6 +12,7 @@ import dev.zohoconnect.cancelmeeting.model.EndpointOverride;
 import dev.zohoconnect.cancelmeeting.model.MeetingDetails;
 import dev.zohoconnect.cancelmeeting.auth.AccessTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.auth.DataCenter;
+import dev.zohoconnect.cancelmeeting.auth.ZohoEnvironment;
 import dev.zohoconnect.cancelmeeting.support.LogCapture;
 import dev.zohoconnect.cancelmeeting.support.MutableClock;
 import dev.zohoconnect.cancelmeeting.support.RecordingSleeper;
@@ -142,11 +143,12 @@ class SecretsThroughTheRuntimeTest {
                 new MeetingDetails("4876876000001563018", false),
                 new RefreshTokenAuthentication("1000.CLIENT", "secret-XYZ", "1000.refresh-XYZ"),
                 DataCenter.EU,
+                ZohoEnvironment.SANDBOX,
                 new CancellationOptions(null, null, null, null, null, null),
                 new EndpointOverride(false, null, null))
             + " "
             + new CancelMeetingRequest(
-                new MeetingDetails("1", true), new AccessTokenAuthentication("1000.access-XYZ"), DataCenter.US, null, null);
+                new MeetingDetails("1", true), new AccessTokenAuthentication("1000.access-XYZ"), DataCenter.US, null, null, null);
 
     assertThat(rendered).contains("1000.CLIENT").doesNotContain("secret-XYZ", "1000.refresh-XYZ", "1000.access-XYZ");
   }

@@ -44,7 +44,7 @@ final class RuntimeProcess implements AutoCloseable {
 
   /**
    * Starts the runtime jar with the given environment on top of a clean one (nothing of the test
-   * JVM's CAMUNDA_*, ZEEBE_*, SECRET_* or SPRING_* variables leaks in).
+   * JVM's CAMUNDA_*, ZEEBE_*, SECRET_*, SPRING_* or ZOHO_CONNECTOR_* variables leaks in).
    */
   static RuntimeProcess start(String name, Path runtimeJar, Map<String, String> env, Path logDir)
       throws IOException {
@@ -74,6 +74,7 @@ final class RuntimeProcess implements AutoCloseable {
                     || k.startsWith("SECRET_")
                     || k.startsWith("SPRING_")
                     || k.startsWith("CONNECTOR_")
+                    || k.startsWith("ZOHO_CONNECTOR_")
                     || k.startsWith("JAVA_TOOL_OPTIONS")
                     || k.startsWith("JDK_JAVA_OPTIONS"));
     environment.put("SERVER_PORT", String.valueOf(port));

@@ -230,6 +230,8 @@ class StandaloneRuntimeIT {
     env.put("CAMUNDA_CLIENT_EXECUTIONTHREADS", String.valueOf(THREADS_PER_RUNTIME));
     env.put("CAMUNDA_CLIENT_WORKER_DEFAULTS_MAXJOBSACTIVE", String.valueOf(THREADS_PER_RUNTIME));
     env.put("ZOHO_RUNTIME_DRAINTIMEOUT", "20s");
+    // The emulator stands in for Zoho on loopback: allowed as an operator would allow a proxy.
+    env.put("ZOHO_CONNECTOR_ALLOWED_ORIGINS", "http://127.0.0.1");
     PackagedArtifacts.SECRETS.forEach((secret, value) -> env.put("SECRET_" + secret, value));
 
     RuntimeProcess runtime =

@@ -2,6 +2,9 @@ package dev.zohoconnect.cancelmeeting.auth;
 
 import io.camunda.connector.generator.java.annotation.DropdownItem;
 import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Zoho's data centers. A Zoho account lives in exactly one; its OAuth client, tokens and API host
@@ -10,55 +13,89 @@ import java.net.URI;
  */
 public enum DataCenter {
   @DropdownItem(label = "United States (zoho.com)", order = 0)
-  US("https://accounts.zoho.com", "https://www.zohoapis.com"),
+  US("https://accounts.zoho.com", "zohoapis.com"),
   @DropdownItem(label = "Europe (zoho.eu)", order = 1)
-  EU("https://accounts.zoho.eu", "https://www.zohoapis.eu"),
+  EU("https://accounts.zoho.eu", "zohoapis.eu"),
   @DropdownItem(label = "India (zoho.in)", order = 2)
-  IN("https://accounts.zoho.in", "https://www.zohoapis.in"),
+  IN("https://accounts.zoho.in", "zohoapis.in"),
   @DropdownItem(label = "Australia (zoho.com.au)", order = 3)
-  AU("https://accounts.zoho.com.au", "https://www.zohoapis.com.au"),
+  AU("https://accounts.zoho.com.au", "zohoapis.com.au"),
   @DropdownItem(label = "Japan (zoho.jp)", order = 4)
-  JP("https://accounts.zoho.jp", "https://www.zohoapis.jp"),
+  JP("https://accounts.zoho.jp", "zohoapis.jp"),
   @DropdownItem(label = "Canada (zohocloud.ca)", order = 5)
-  CA("https://accounts.zohocloud.ca", "https://www.zohoapis.ca"),
+  CA("https://accounts.zohocloud.ca", "zohoapis.ca"),
   @DropdownItem(label = "China (zoho.com.cn)", order = 6)
-  CN("https://accounts.zoho.com.cn", "https://www.zohoapis.com.cn"),
+  CN("https://accounts.zoho.com.cn", "zohoapis.com.cn"),
   @DropdownItem(label = "Saudi Arabia (zoho.sa)", order = 7)
-  SA("https://accounts.zoho.sa", "https://www.zohoapis.sa");
+  SA("https://accounts.zoho.sa", "zohoapis.sa");
 
   private final URI accountsUrl;
-  private final URI apiDomain;
+  private final String apiZone;
+  private final Map<ZohoEnvironment, URI> apiUrls = new EnumMap<>(ZohoEnvironment.class);
 
-  DataCenter(String accountsUrl, String apiDomain) {
+  DataCenter(String accountsUrl, String apiZone) {
     this.accountsUrl = URI.create(accountsUrl);
-    this.apiDomain = URI.create(apiDomain);
+    this.apiZone = apiZone;
+    for (ZohoEnvironment environment : ZohoEnvironment.values()) {
+      apiUrls.put(environment, URI.create("https://" + environment.hostPrefix() + apiZone));
+    }
   }
 
   public URI accountsUrl() {
     return accountsUrl;
   }
 
+  /** The production API host, {@code https://www.zohoapis.<tld>}. */
   public URI apiDomain() {
-    return apiDomain;
+    return apiUrl(ZohoEnvironment.PRODUCTION);
+  }
+
+  /** The API host of one of this data center's environments. */
+  public URI apiUrl(ZohoEnvironment environment) {
+    return apiUrls.get(environment);
+  }
+
+  /**
+   * The data center whose API host (in any environment) {@code host} is, if it is one. Case does
+   * not matter; anything else about the name does (no trailing dot, no other subdomain).
+   */
+  public static Optional<DataCenter> ofApiHost(String host) {
+    if (host == null) {
+      return Optional.empty();
+    }
+    for (DataCenter dc : values()) {
+      for (ZohoEnvironment environment : ZohoEnvironment.values()) {
+        if (host.equalsIgnoreCase(environment.hostPrefix() + dc.apiZone)) {
+          return Optional.of(dc);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
    * Whether {@code host} is one of Zoho's API hosts, including the {@code sandbox.} and {@code
-   * developer.} variants: the only hosts a token may be sent to unless the user overrides them.
+   * developer.} variants.
    */
   public static boolean isZohoApiHost(String host) {
-    if (host == null) {
-      return false;
-    }
+    return ofApiHost(host).isPresent();
+  }
+
+  /** Whether {@code host} is one of Zoho's accounts (OAuth) servers. */
+  public static boolean isZohoAccountsHost(String host) {
     for (DataCenter dc : values()) {
-      String apiHost = dc.apiDomain.getHost(); // www.zohoapis.<tld>
-      String bare = apiHost.substring("www.".length());
-      if (host.equalsIgnoreCase(apiHost)
-          || host.equalsIgnoreCase("sandbox." + bare)
-          || host.equalsIgnoreCase("developer." + bare)) {
+      if (dc.accountsUrl.getHost().equalsIgnoreCase(host)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code host} is one of Zoho's own hosts this connector talks to: an accounts server
+   * or an API host of any data center and environment. A token may always go there.
+   */
+  public static boolean isZohoHost(String host) {
+    return isZohoAccountsHost(host) || isZohoApiHost(host);
   }
 }

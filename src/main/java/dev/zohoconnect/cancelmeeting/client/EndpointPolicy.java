@@ -3,118 +3,166 @@ package dev.zohoconnect.cancelmeeting.client;
 import dev.zohoconnect.cancelmeeting.auth.DataCenter;
 import dev.zohoconnect.cancelmeeting.auth.RefreshTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.auth.ZohoAuthentication;
+import dev.zohoconnect.cancelmeeting.auth.ZohoEnvironment;
+import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
+import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.EndpointOverride;
 import io.camunda.connector.api.error.ConnectorInputException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Decides where a token may be sent. A token goes to Zoho's hosts for the chosen data center, or
- * to hosts the user named explicitly; and never in clear text over a network.
+ * Decides where a token may be sent. Zoho's own hosts are always allowed; any other origin only
+ * when the runtime's operator lists it in {@link RuntimeSettings#ALLOWED_ORIGINS}, so whoever can
+ * set a process variable can choose among those origins but never add one. Plain http is allowed
+ * only on loopback, listed or not: a token in clear text over a network is never acceptable.
+ *
+ * <p>Built once per connector instance from the runtime's settings; a changed setting takes effect
+ * when the runtime restarts.
  */
 public final class EndpointPolicy {
 
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|[0-9a-fA-F:]+");
+  private static final Logger LOG = LoggerFactory.getLogger(EndpointPolicy.class);
+
+  private static final Field API_BASE_URL = new Field("endpoints.apiBaseUrl", "API base URL");
+  private static final Field ACCOUNTS_URL = new Field("endpoints.accountsUrl", "Accounts URL");
 
   /**
-   * Base URLs that passed {@link #checkedBaseUrl}, with their normalised form. The checks depend on
-   * the text alone, and a runtime sees a handful of distinct URLs, so each is checked once rather
-   * than on every job. Bounded: past the limit the memory starts afresh.
+   * Base URLs that passed {@link #checkedBaseUrl}, with their normalised form. The verdict depends
+   * on the text and this instance's allowance alone (no DNS, no clock), and a runtime sees a
+   * handful of distinct URLs, so each is checked once rather than on every job. Bounded: past the
+   * limit the memory starts afresh. Refusals are not remembered; they end the job anyway.
    */
   private static final int MAX_CHECKED = 256;
 
-  private static final ConcurrentMap<String, URI> CHECKED = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, URI> checked = new ConcurrentHashMap<>();
+  private final AllowedOrigins allowed;
 
-  private EndpointPolicy() {}
+  private EndpointPolicy(AllowedOrigins allowed) {
+    this.allowed = allowed;
+  }
 
-  public static ZohoEndpoints resolve(
-      DataCenter dataCenter, ZohoAuthentication authentication, EndpointOverride override) {
-    if (!override.isEnabled()) {
-      return new ZohoEndpoints(dataCenter.accountsUrl(), dataCenter.apiDomain(), false);
+  /** The policy of a runtime with these settings, read now. */
+  public static EndpointPolicy from(RuntimeSettings settings) {
+    AllowedOrigins allowed = AllowedOrigins.parse(settings.get(RuntimeSettings.ALLOWED_ORIGINS));
+    for (String problem : allowed.ignored()) {
+      LOG.warn("{}: {}; this entry allows nothing.", settingName(), problem);
     }
-    URI api = checkedBaseUrl("endpoints.apiBaseUrl", "API base URL", override.apiBaseUrl());
+    return new EndpointPolicy(allowed);
+  }
+
+  /** Where the calls for this request go, or a {@link ConnectorInputException} naming the field. */
+  public ZohoEndpoints resolve(CancelMeetingRequest request) {
+    return resolve(
+        request.dataCenter(),
+        request.zohoEnvironmentOrDefault(),
+        request.authentication(),
+        request.endpointsOrNone());
+  }
+
+  public ZohoEndpoints resolve(
+      DataCenter dataCenter,
+      ZohoEnvironment environment,
+      ZohoAuthentication authentication,
+      EndpointOverride override) {
+    if (!override.isEnabled()) {
+      return new ZohoEndpoints.OfDataCenter(dataCenter, environment);
+    }
+    URI api = checkedBaseUrl(API_BASE_URL, override.apiBaseUrl());
     URI accounts =
         authentication instanceof RefreshTokenAuthentication
-            ? checkedBaseUrl("endpoints.accountsUrl", "Accounts URL", override.accountsUrl())
+            ? checkedBaseUrl(ACCOUNTS_URL, override.accountsUrl())
             : dataCenter.accountsUrl();
-    return new ZohoEndpoints(accounts, api, true);
+    return new ZohoEndpoints.Custom(accounts, api);
   }
 
-  static boolean isZohoApiUrl(URI uri) {
-    return "https".equalsIgnoreCase(uri.getScheme())
-        && uri.getUserInfo() == null
-        && DataCenter.isZohoApiHost(uri.getHost());
-  }
-
-  /**
-   * A base URL: https (http only on loopback), a host, no credentials, no query or fragment, and
-   * no path beyond "/", since the connector appends Zoho's paths itself.
-   */
-  static URI checkedBaseUrl(String field, String label, String value) {
-    URI known = value == null ? null : CHECKED.get(value);
+  private URI checkedBaseUrl(Field field, String value) {
+    URI known = value == null ? null : checked.get(value);
     if (known != null) {
       return known;
     }
-    URI checked = check(field, label, value);
-    if (CHECKED.size() >= MAX_CHECKED) {
-      CHECKED.clear();
+    URI accepted = check(field, value);
+    if (checked.size() >= MAX_CHECKED) {
+      checked.clear();
     }
-    CHECKED.put(value, checked);
-    return checked;
+    checked.put(value, accepted);
+    return accepted;
   }
 
-  private static URI check(String field, String label, String value) {
+  /**
+   * A base URL: https (http only on loopback), a host, no credentials, no query or fragment, no
+   * path beyond "/" (the connector appends Zoho's paths itself), and an origin that is Zoho's or
+   * allowed by the runtime.
+   */
+  private URI check(Field field, String value) {
     if (value == null || value.isBlank()) {
-      throw invalid(field, label, "is required when custom Zoho endpoints are used");
+      throw field.invalid("is required when custom Zoho endpoints are used");
     }
     URI uri;
     try {
       uri = new URI(value.trim());
     } catch (URISyntaxException e) {
-      throw invalid(field, label, "is not a valid URL");
+      throw field.invalid("is not a valid URL");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
     if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw invalid(field, label, "must be an absolute https:// URL such as https://sandbox.zohoapis.com");
-    }
-    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw invalid(
-          field, label, "must use https: plain http would expose the token (allowed only for localhost)");
+      throw field.invalid("must be an absolute https:// URL such as https://proxy.example.com");
     }
     if (uri.getRawUserInfo() != null) {
-      throw invalid(field, label, "must not contain credentials (user:password@)");
+      throw field.invalid("must not contain credentials (user:password@)");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw invalid(field, label, "must not contain a query or fragment");
+      throw field.invalid("must not contain a query or fragment");
     }
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     if (!path.isEmpty() && !path.equals("/")) {
-      throw invalid(field, label, "must be a base URL without a path (the connector adds /crm/...)");
+      throw field.invalid("must be a base URL without a path (the connector adds /crm/...)");
+    }
+    Origin origin = Origin.of(uri);
+    if (scheme.equals("http") && !Loopback.isLoopbackHost(origin.host())) {
+      throw field.invalid(
+          "must use https: plain http would expose the token (allowed only for localhost,"
+              + " 127.x.x.x and [::1])");
+    }
+    if (!(scheme.equals("https") && DataCenter.isZohoHost(origin.host())) && !allowed.allows(origin)) {
+      throw field.invalid(notAllowed(origin));
     }
     return URI.create(scheme + "://" + uri.getRawAuthority());
   }
 
-  private static boolean isLoopback(String host) {
-    String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (bare.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    // Only literal addresses: resolving a name here would let DNS decide where a token goes.
-    if (!IP_LITERAL.matcher(bare).matches()) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(bare).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
+  private String notAllowed(Origin origin) {
+    String listed =
+        allowed.origins().isEmpty() ? "which lists no origin" : "which does not list this one";
+    String ignored =
+        allowed.ignored().isEmpty()
+            ? ""
+            : " (" + allowed.ignored().size() + " of its entries could not be read; the runtime's log says why)";
+    return "points at "
+        + origin
+        + ", which this connector runtime does not allow. Zoho's own hosts are always allowed (for"
+        + " a sandbox or developer org choose the Zoho environment instead); any other origin must"
+        + " be allowed by the runtime's operator in "
+        + settingName()
+        + ", "
+        + listed
+        + ignored;
   }
 
-  private static ConnectorInputException invalid(String field, String label, String problem) {
-    return new ConnectorInputException(field + " (" + label + ") " + problem + ".");
+  private static String settingName() {
+    return RuntimeSettings.ALLOWED_ORIGINS.environmentVariable()
+        + " (system property "
+        + RuntimeSettings.ALLOWED_ORIGINS.systemProperty()
+        + ")";
+  }
+
+  /** A template field a URL comes from, as an input error names it. */
+  private record Field(String path, String label) {
+    ConnectorInputException invalid(String problem) {
+      return new ConnectorInputException(path + " (" + label + ") " + problem + ".");
+    }
   }
 }

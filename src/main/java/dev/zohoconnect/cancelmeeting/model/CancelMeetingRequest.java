@@ -2,6 +2,7 @@ package dev.zohoconnect.cancelmeeting.model;
 
 import dev.zohoconnect.cancelmeeting.auth.DataCenter;
 import dev.zohoconnect.cancelmeeting.auth.ZohoAuthentication;
+import dev.zohoconnect.cancelmeeting.auth.ZohoEnvironment;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,11 +22,27 @@ public record CancelMeetingRequest(
                 "Where your Zoho account lives (the domain you log in at). Derives the accounts"
                     + " server and the API host; tokens work only in their own data center.")
         DataCenter dataCenter,
+    // Not "environment": a diagram from before this field has no input mapping for it, and the
+    // runtime would then bind a process variable of that common name.
+    @TemplateProperty(
+            group = "authentication",
+            label = "Zoho environment",
+            defaultValue = "PRODUCTION",
+            description =
+                "The org's environment: Production (www.zohoapis), Sandbox (sandbox.zohoapis) or"
+                    + " Developer (developer.zohoapis) in the chosen data center. The accounts"
+                    + " server stays the data center's. Ignored when custom endpoints are used.")
+        ZohoEnvironment zohoEnvironment,
     @Valid CancellationOptions options,
     @Valid EndpointOverride endpoints) {
 
   public CancellationOptions optionsOrDefaults() {
     return options == null ? new CancellationOptions(null, null, null, null, null, null) : options;
+  }
+
+  /** Production unless chosen otherwise; diagrams made before the choice existed have none. */
+  public ZohoEnvironment zohoEnvironmentOrDefault() {
+    return zohoEnvironment == null ? ZohoEnvironment.PRODUCTION : zohoEnvironment;
   }
 
   public EndpointOverride endpointsOrNone() {

@@ -11,8 +11,9 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyC
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 
 /**
- * Custom Zoho endpoints, for sandbox and developer orgs, a corporate proxy, or the local emulator.
- * Off by default: a token is sent only to Zoho's own hosts unless the user asks otherwise here.
+ * Custom Zoho endpoints, for a corporate proxy or the local emulator. Off by default: a token is
+ * sent only to Zoho's own hosts unless the user asks otherwise here, and then only to Zoho's hosts
+ * or to origins the runtime's operator allows ({@code EndpointPolicy}).
  */
 public record EndpointOverride(
     @JsonDeserialize(using = StrictBooleanDeserializer.class)
@@ -25,16 +26,18 @@ public record EndpointOverride(
             optional = true,
             feel = FeelMode.optional,
             description =
-                "For sandbox/developer orgs, a proxy or the local Zoho CRM emulator. Tokens are"
-                    + " then sent to the URLs below. A FEEL expression such as"
+                "For a proxy or the local Zoho CRM emulator (sandbox and developer orgs: choose the"
+                    + " Zoho environment instead). Tokens are then sent to the URLs below, which"
+                    + " must be Zoho's hosts or origins the connector runtime's operator allows"
+                    + " (ZOHO_CONNECTOR_ALLOWED_ORIGINS). A FEEL expression such as"
                     + " =zohoApiBaseUrl != null lets one process run against Zoho and the emulator.")
         Boolean enabled,
     @TemplateProperty(
             group = "advanced",
             label = "Accounts URL",
             description =
-                "OAuth server, e.g. https://accounts.zoho.eu. https only; http only for"
-                    + " localhost.",
+                "OAuth server, e.g. https://accounts.zoho.eu. https only (http only for"
+                    + " localhost); another host than Zoho's must be allowed by the runtime.",
             condition =
                 @PropertyCondition(
                     property = "",
@@ -58,8 +61,8 @@ public record EndpointOverride(
             group = "advanced",
             label = "API base URL",
             description =
-                "Zoho CRM API host, e.g. https://sandbox.zohoapis.com. https only; http only for"
-                    + " localhost.",
+                "Zoho CRM API host, e.g. https://zoho-proxy.example.com. https only (http only for"
+                    + " localhost); another host than Zoho's must be allowed by the runtime.",
             condition = @PropertyCondition(property = "endpoints.enabled", equalsBoolean = TemplateProperty.EqualsBoolean.TRUE),
             constraints =
                 @PropertyConstraints(
@@ -72,7 +75,8 @@ public record EndpointOverride(
 
   /** Loose on purpose: the connector re-checks the URL fully; this only guides typing. */
   @TemplateProperty(ignore = true)
-  public static final String URL_REGEX = "^(https://.+|http://(localhost|127\\.[0-9.]+|\\[::1\\])(:[0-9]+)?/?|=.+)?$";
+  public static final String URL_REGEX =
+      "^(https://.+|http://(localhost|127(\\.[0-9]{1,3}){3}|\\[::1\\])(:[0-9]+)?/?|=.+)?$";
 
   public boolean isEnabled() {
     return Boolean.TRUE.equals(enabled);

@@ -6,9 +6,12 @@ import dev.zohoconnect.cancelmeeting.RetryPolicy;
 import dev.zohoconnect.cancelmeeting.budget.ExecutionBudget;
 import dev.zohoconnect.cancelmeeting.auth.AccessTokens;
 import dev.zohoconnect.cancelmeeting.auth.OAuthTokenClient;
+import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
 import dev.zohoconnect.cancelmeeting.client.ZohoCrmClient;
+import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Random;
 
 /** The connector wired as the runtime creates it, with the clock, waits and randomness a test picks. */
@@ -16,10 +19,14 @@ public final class TestConnectors {
 
   private TestConnectors() {}
 
-  /** A connector with its own, cold token cache. */
+  /**
+   * A connector with its own, cold token cache and the test JVM's runtime settings: the build
+   * allows the local stand-ins for Zoho (pom.xml, {@code stand-ins.allowed-origins}).
+   */
   public static CancelMeetingFunction connector(
       HttpTransport transport, Clock clock, MeetingCanceller.Sleeper sleeper, long seed) {
-    return connector(transport, clock, sleeper, seed, new ExecutionBudget(ExecutionBudget.DEFAULT));
+    return connector(
+        RuntimeSettings.fromEnvironment(), transport, clock, sleeper, seed, defaultBudget());
   }
 
   /** The same with the execution budget an operator would set. */
@@ -29,14 +36,44 @@ public final class TestConnectors {
       MeetingCanceller.Sleeper sleeper,
       long seed,
       ExecutionBudget budget) {
+    return connector(RuntimeSettings.fromEnvironment(), transport, clock, sleeper, seed, budget);
+  }
+
+  /** The same with runtime settings of the test's choosing. */
+  public static CancelMeetingFunction connector(
+      RuntimeSettings settings,
+      HttpTransport transport,
+      Clock clock,
+      MeetingCanceller.Sleeper sleeper,
+      long seed) {
+    return connector(settings, transport, clock, sleeper, seed, defaultBudget());
+  }
+
+  private static CancelMeetingFunction connector(
+      RuntimeSettings settings,
+      HttpTransport transport,
+      Clock clock,
+      MeetingCanceller.Sleeper sleeper,
+      long seed,
+      ExecutionBudget budget) {
     return new CancelMeetingFunction(
         new MeetingCanceller(
             new ZohoCrmClient(transport),
             new AccessTokens(new OAuthTokenClient(transport, clock), clock, new Random(seed)),
+            EndpointPolicy.from(settings),
             RetryPolicy.DEFAULT,
             budget,
             sleeper,
             new Random(seed),
             clock));
+  }
+
+  private static ExecutionBudget defaultBudget() {
+    return new ExecutionBudget(ExecutionBudget.DEFAULT);
+  }
+
+  /** Runtime settings that allow these origins besides Zoho's hosts (comma-separated). */
+  public static RuntimeSettings allowing(String origins) {
+    return RuntimeSettings.of(Map.of(RuntimeSettings.ALLOWED_ORIGINS.environmentVariable(), origins));
   }
 }
