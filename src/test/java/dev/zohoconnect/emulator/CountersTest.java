@@ -16,13 +16,14 @@ class CountersTest extends EmulatorTestBase {
         client.cancel(MEETING_ID, true, token);
         client.cancel("42", false, token);
         client.send("GET", "/crm/v7/Nowhere", null, null);
+        client.getEvent(MEETING_ID, "1000.unknown");
         client.refresh(ZohoCrmEmulator.DEFAULT_CLIENT_ID, ZohoCrmEmulator.DEFAULT_CLIENT_SECRET,
                 ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN);
         client.refresh(ZohoCrmEmulator.DEFAULT_CLIENT_ID, "wrong", "1000.other");
 
         EmulatorCounters counters = emulator.counters();
-        assertThat(counters.apiCalls()).isEqualTo(5);
-        assertThat(counters.requests(Endpoint.GET_EVENT)).isEqualTo(1);
+        assertThat(counters.apiCalls()).isEqualTo(6);
+        assertThat(counters.requests(Endpoint.GET_EVENT)).isEqualTo(2);
         assertThat(counters.requests(Endpoint.CANCEL_EVENT)).isEqualTo(3);
         assertThat(counters.requests(Endpoint.UNKNOWN)).isEqualTo(1);
         assertThat(counters.requests(Endpoint.TOKEN)).isEqualTo(2);
@@ -33,12 +34,14 @@ class CountersTest extends EmulatorTestBase {
         assertThat(counters.tokenRefreshes()).isEqualTo(2);
         assertThat(counters.tokenRefreshes(ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN)).isEqualTo(1);
         assertThat(counters.maxConcurrentApiRequests()).isEqualTo(1);
+        assertThat(counters.unauthorizedSent()).as("the unknown token").isEqualTo(1);
     }
 
     @Test
     void resetStartsFromZero() throws IOException {
         putUpcomingMeeting(MEETING_ID);
         client.cancel(MEETING_ID, true, token);
+        client.cancel(MEETING_ID, true, "1000.unknown");
 
         emulator.counters().reset();
 
@@ -49,6 +52,7 @@ class CountersTest extends EmulatorTestBase {
         assertThat(counters.mailsSent(ZohoCrmEmulator.DEFAULT_USER_ID)).isZero();
         assertThat(counters.maxConcurrentApiRequests()).isZero();
         assertThat(counters.tooManyRequestsSent()).isZero();
+        assertThat(counters.unauthorizedSent()).isZero();
         assertThat(emulator.meetings().isCancelled(MEETING_ID)).as("state is not a counter").isTrue();
     }
 }

@@ -16,6 +16,7 @@ public final class EmulatorCounters {
     private final CounterMap<String> mails = new CounterMap<>();
     private final LongAdder cancellations = new LongAdder();
     private final LongAdder tooManyRequests = new LongAdder();
+    private final LongAdder unauthorized = new LongAdder();
     private final AtomicInteger maxConcurrentApiRequests = new AtomicInteger();
 
     /** CRM API requests of any kind, including rejected ones; token requests are not API calls. */
@@ -65,6 +66,11 @@ public final class EmulatorCounters {
         return tooManyRequests.sum();
     }
 
+    /** Every 401 answer: a missing, unknown, expired or revoked token, or the wrong scheme. */
+    public long unauthorizedSent() {
+        return unauthorized.sum();
+    }
+
     public void reset() {
         requests.clear();
         cancelCalls.clear();
@@ -72,6 +78,7 @@ public final class EmulatorCounters {
         mails.clear();
         cancellations.reset();
         tooManyRequests.reset();
+        unauthorized.reset();
         maxConcurrentApiRequests.set(0);
     }
 
@@ -97,6 +104,10 @@ public final class EmulatorCounters {
 
     void recordTooManyRequests() {
         tooManyRequests.increment();
+    }
+
+    void recordUnauthorized() {
+        unauthorized.increment();
     }
 
     void observeInFlight(int inFlight) {

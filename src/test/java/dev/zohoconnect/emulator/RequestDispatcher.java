@@ -129,8 +129,10 @@ final class RequestDispatcher implements HttpHandler {
     }
 
     private void send(HttpExchange exchange, HttpReply reply) throws IOException {
-        if (reply.status() == 429) {
-            counters.recordTooManyRequests();
+        switch (reply.status()) {
+            case 401 -> counters.recordUnauthorized();
+            case 429 -> counters.recordTooManyRequests();
+            default -> {}
         }
         reply.headers().forEach(exchange.getResponseHeaders()::set);
         // -1 tells the server "no body" (Content-Length: 0); a 204 must not announce one at all.

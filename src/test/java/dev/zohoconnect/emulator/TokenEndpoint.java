@@ -1,7 +1,6 @@
 package dev.zohoconnect.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.zohoconnect.emulator.oauth.AccessToken;
 import dev.zohoconnect.emulator.oauth.TokenGrant;
 import dev.zohoconnect.emulator.oauth.TokenService;
 import java.util.Map;
@@ -32,15 +31,15 @@ final class TokenEndpoint implements EndpointHandler {
         String refreshToken = form.get("refresh_token");
         counters.recordTokenRefresh(refreshToken);
         return switch (tokens.refresh(form.get("client_id"), form.get("client_secret"), refreshToken)) {
-            case TokenGrant.Issued issued -> issued(issued.token());
+            case TokenGrant.Issued issued -> issued(issued);
             case TokenGrant.Refused refusal -> refused(refusal);
         };
     }
 
-    private HttpReply issued(AccessToken token) {
+    private HttpReply issued(TokenGrant.Issued issued) {
         ObjectNode body = Json.object(
-                "access_token", token.value(),
-                "expires_in", TokenService.ACCESS_TOKEN_LIFETIME.toSeconds(),
+                "access_token", issued.token().value(),
+                "expires_in", issued.expiresIn().toSeconds(),
                 "api_domain", apiDomain.get(),
                 "token_type", "Bearer");
         return HttpReply.json(200, body);

@@ -5,9 +5,11 @@ import static dev.zohoconnect.emulator.ZohoCrmEmulator.DEFAULT_CLIENT_SECRET;
 import static dev.zohoconnect.emulator.ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN;
 import static dev.zohoconnect.emulator.ZohoCrmEmulator.DEFAULT_USER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.zohoconnect.emulator.oauth.RefreshToken;
 import dev.zohoconnect.emulator.oauth.Scopes;
+import dev.zohoconnect.emulator.oauth.TokenService;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,6 +107,35 @@ class TokenEndpointTest extends EmulatorTestBase {
         emulator.clock().advance(Duration.ofHours(1));
 
         assertThat(client.getEvent(MEETING_ID, accessToken).error().path("code").asText()).isEqualTo("INVALID_TOKEN");
+    }
+
+    @Test
+    void aShorterLifetimeIsAnnouncedAndEnforcedForTokensIssuedFromThenOn() throws IOException {
+        putUpcomingMeeting(MEETING_ID);
+        emulator.clock().set(emulator.clock().instant()); // still, so that the second before expiry is one
+        String hourLong = refreshDefault().json().path("access_token").asText();
+
+        emulator.tokens().accessTokenLifetime(Duration.ofSeconds(90));
+        var answer = refreshDefault();
+        String shortLived = answer.json().path("access_token").asText();
+
+        assertThat(answer.json().path("expires_in").asLong()).isEqualTo(90);
+        emulator.clock().advance(Duration.ofSeconds(89));
+        assertThat(client.getEvent(MEETING_ID, shortLived).status()).isEqualTo(200);
+        emulator.clock().advance(Duration.ofSeconds(1));
+        assertThat(client.getEvent(MEETING_ID, shortLived).error().path("code").asText()).isEqualTo("INVALID_TOKEN");
+        assertThat(client.getEvent(MEETING_ID, hourLong).status()).as("issued before the change").isEqualTo(200);
+    }
+
+    @Test
+    void lifetimeMustBeWholePositiveSeconds() {
+        var tokens = emulator.tokens();
+
+        assertThatThrownBy(() -> tokens.accessTokenLifetime(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tokens.accessTokenLifetime(Duration.ofMillis(90_500)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("whole seconds");
+        assertThat(tokens.accessTokenLifetime()).isEqualTo(TokenService.ACCESS_TOKEN_LIFETIME);
     }
 
     @Test

@@ -1,9 +1,12 @@
 package dev.zohoconnect.emulator.oauth;
 
+import java.time.Duration;
+
 /** What Zoho's accounts server answers to a refresh-token grant. */
 public sealed interface TokenGrant {
 
-    record Issued(AccessToken token) implements TokenGrant {}
+    /** @param expiresIn the token's lifetime from now, as announced in {@code expires_in} */
+    record Issued(AccessToken token, Duration expiresIn) implements TokenGrant {}
 
     /**
      * A refusal. Zoho sends it with HTTP 200, so clients must look for {@code access_token}, not at the status.

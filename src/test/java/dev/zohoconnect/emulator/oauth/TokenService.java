@@ -17,10 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Zoho's accounts server: registered clients, refresh tokens, and the access tokens issued from them.
  *
- * <p>Enforces the documented token limits on the emulator clock: an access token lives one hour, a refresh token
- * yields at most ten access tokens in ten minutes, and at most fifteen of its access tokens are alive at once (a
- * sixteenth silently invalidates the oldest, which is how a client that refreshes per call loses tokens it still
- * holds).
+ * <p>Enforces the documented token limits on the emulator clock: an access token lives one hour (or the
+ * {@linkplain #accessTokenLifetime(Duration) lifetime set}), a refresh token yields at most ten access tokens in ten
+ * minutes, and at most fifteen of its access tokens are alive at once (a sixteenth silently invalidates the oldest,
+ * which is how a client that refreshes per call loses tokens it still holds).
  */
 public final class TokenService {
 
@@ -41,6 +41,7 @@ public final class TokenService {
     }
 
     private final InstantSource clock;
+    private volatile Duration accessTokenLifetime = ACCESS_TOKEN_LIFETIME;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, OAuthClient> clients = new ConcurrentHashMap<>();
     private final Map<String, Usage> refreshTokens = new ConcurrentHashMap<>();
@@ -48,6 +49,27 @@ public final class TokenService {
 
     public TokenService(InstantSource clock) {
         this.clock = clock;
+    }
+
+    public Duration accessTokenLifetime() {
+        return accessTokenLifetime;
+    }
+
+    /**
+     * The lifetime of the access tokens issued from now on, announced as their {@code expires_in}; tokens already
+     * issued keep theirs. Zoho's is an hour. A test that must see tokens expire within minutes of real time sets a
+     * shorter one, so that they expire when their announced lifetime says, as at Zoho: moving the emulator clock
+     * instead expires a token the client has just obtained by its own clock, which to a client looks like a
+     * revoked or evicted token, not an expired one. Below about 80 seconds, a client that renews in the last
+     * quarter of the lifetime needs more than the ten refreshes Zoho allows in ten minutes.
+     */
+    public TokenService accessTokenLifetime(Duration lifetime) {
+        if (lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.getNano() != 0) {
+            throw new IllegalArgumentException(
+                    "accessTokenLifetime must be whole seconds, at least one (expires_in is in seconds): " + lifetime);
+        }
+        this.accessTokenLifetime = lifetime;
+        return this;
     }
 
     public OAuthClient registerClient(String clientId, String clientSecret) {
@@ -95,14 +117,16 @@ public final class TokenService {
             return TokenGrant.Refused.tooManyRefreshes();
         }
         usage.recentIssues.addLast(now);
-        AccessToken token = newAccessToken(usage.grant.userId(), usage.grant.scopes(), Optional.of(refreshToken));
+        Duration lifetime = accessTokenLifetime;
+        AccessToken token =
+                newAccessToken(usage.grant.userId(), usage.grant.scopes(), Optional.of(refreshToken), lifetime);
         keepAliveWithinLimit(usage, token, now);
-        return new TokenGrant.Issued(token);
+        return new TokenGrant.Issued(token, lifetime);
     }
 
     /** Mints a token directly, skipping the client and refresh-token dance; handy for API tests. */
     public AccessToken issueAccessToken(String userId, Collection<String> scopes) {
-        return newAccessToken(userId, Set.copyOf(scopes), Optional.empty());
+        return newAccessToken(userId, Set.copyOf(scopes), Optional.empty(), accessTokenLifetime);
     }
 
     /** The token if it exists, was not revoked or displaced, and has not expired on the emulator clock. */
@@ -133,9 +157,10 @@ public final class TokenService {
                 : usage.aliveTokens.stream().filter(token -> findValid(token).isPresent()).toList();
     }
 
-    private AccessToken newAccessToken(String userId, Set<String> scopes, Optional<String> refreshToken) {
-        AccessToken token = new AccessToken(
-                newTokenValue(), userId, scopes, clock.instant().plus(ACCESS_TOKEN_LIFETIME), refreshToken);
+    private AccessToken newAccessToken(
+            String userId, Set<String> scopes, Optional<String> refreshToken, Duration lifetime) {
+        AccessToken token =
+                new AccessToken(newTokenValue(), userId, scopes, clock.instant().plus(lifetime), refreshToken);
         accessTokens.put(token.value(), token);
         return token;
     }
