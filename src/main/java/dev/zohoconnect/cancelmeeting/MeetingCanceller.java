@@ -229,6 +229,19 @@ public final class MeetingCanceller {
 
   private static ZohoConnectorException unreadable(ZohoAnswer.Unreadable answer, String meetingId) {
     int status = answer.httpStatus();
+    if (answer.isRedirect()) {
+      return ZohoConnectorException.of(
+          ErrorCodes.HTTP_ERROR,
+          ("Zoho CRM answered the cancellation of meeting %s with HTTP %d redirect to host %s;"
+                  + " the connector never follows redirects: check the API base URL / data center.")
+              .formatted(
+                  meetingId,
+                  status,
+                  answer.redirectHost() == null ? "(none named)" : answer.redirectHost()),
+          status,
+          meetingId,
+          null);
+    }
     String code =
         status >= 500 ? ErrorCodes.SERVER_ERROR
             : status >= 400 ? ErrorCodes.HTTP_ERROR
