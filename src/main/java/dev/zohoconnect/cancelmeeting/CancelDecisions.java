@@ -165,8 +165,21 @@ final class CancelDecisions {
 
   private static ZohoConnectorException unreadable(ZohoAnswer.Unreadable answer, String meetingId) {
     int status = answer.httpStatus();
-    // A redirect is not followed (the token must not go where a Location points), and like a 4xx
-    // it fails the same way every time: neither is retried.
+    if (answer.isRedirect()) {
+      // Not followed: the token must not go where a Location points, and a redirect fails the
+      // same way every time, so it is not retried either.
+      return ZohoConnectorException.of(
+          ErrorCodes.HTTP_ERROR,
+          ("Zoho CRM answered the cancellation of meeting %s with HTTP %d redirect to host %s;"
+                  + " the connector never follows redirects: check the API base URL / data center.")
+              .formatted(
+                  meetingId,
+                  status,
+                  answer.redirectHost() == null ? "(none named)" : answer.redirectHost()),
+          status,
+          meetingId,
+          null);
+    }
     String code =
         status >= 500 ? ErrorCodes.SERVER_ERROR
             : status >= 300 ? ErrorCodes.HTTP_ERROR

@@ -75,8 +75,8 @@ class CancelDecisionsTest {
   static AttemptOutcome unanswered(boolean requestSent) {
     return new AttemptOutcome.Unanswered(
         requestSent
-            ? new TransportFailure(TransportFailure.Kind.READ_TIMEOUT, "no answer within 30 s", null)
-            : new TransportFailure(TransportFailure.Kind.CONNECT_FAILED, "connection refused", null));
+            ? new TransportFailure(TransportFailure.Kind.READ_TIMEOUT, "no answer within 30 s", true, null)
+            : new TransportFailure(TransportFailure.Kind.CONNECT_FAILED, "connection refused", false, null));
   }
 
   private static AttemptOutcome tokenFailure(String code) {

@@ -12,6 +12,20 @@ public sealed interface ZohoAnswer {
   /** Zoho refused; {@code retryAfter} is its {@code Retry-After}, or null. */
   record Refused(ZohoError error, Duration retryAfter) implements ZohoAnswer {}
 
-  /** An answer that is not Zoho's: a proxy page, an empty or truncated body. */
-  record Unreadable(int httpStatus, String problem) implements ZohoAnswer {}
+  /**
+   * An answer that is not Zoho's: a proxy page, an empty or truncated body, a redirect.
+   *
+   * @param redirectHost for a redirect, the host its {@code Location} names, or null
+   */
+  record Unreadable(int httpStatus, String problem, String redirectHost) implements ZohoAnswer {
+
+    public Unreadable(int httpStatus, String problem) {
+      this(httpStatus, problem, null);
+    }
+
+    /** A 3xx: the request went to the wrong place (never followed), so a retry goes there too. */
+    public boolean isRedirect() {
+      return httpStatus >= 300 && httpStatus < 400;
+    }
+  }
 }

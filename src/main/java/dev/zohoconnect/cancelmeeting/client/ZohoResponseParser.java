@@ -28,6 +28,14 @@ public final class ZohoResponseParser {
   private ZohoResponseParser() {}
 
   public static ZohoAnswer parse(HttpReply reply) {
+    if (reply.isRedirect()) {
+      // Whatever its body says, a redirect is not Zoho's answer to this request.
+      String host = reply.locationHost().orElse(null);
+      return new ZohoAnswer.Unreadable(
+          reply.status(),
+          host == null ? "a redirect without a usable Location" : "a redirect to host " + host,
+          host);
+    }
     if (reply.oversized()) {
       return withoutZohoBody(
           reply, "an answer larger than " + HttpTransport.MAX_ANSWER_BYTES / 1024 + " KiB, which no Zoho answer is");

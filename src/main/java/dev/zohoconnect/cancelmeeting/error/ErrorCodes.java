@@ -38,7 +38,10 @@ public final class ErrorCodes {
   public static final String TIMEOUT = "ZOHO_TIMEOUT";
   /** HTTP 5xx without a Zoho error body, such as a proxy's HTML 502 page. */
   public static final String SERVER_ERROR = "ZOHO_SERVER_ERROR";
-  /** HTTP 4xx without a Zoho error body: something between us and Zoho refused the call. */
+  /**
+   * HTTP 4xx without a Zoho error body, or any 3xx: something between us and Zoho refused the call,
+   * or the URL points to the wrong place (redirects are never followed).
+   */
   public static final String HTTP_ERROR = "ZOHO_HTTP_ERROR";
   /** A success status whose body is empty, truncated or not Zoho's JSON. */
   public static final String INVALID_RESPONSE = "ZOHO_INVALID_RESPONSE";

@@ -73,8 +73,8 @@ final class ErrorGuidance {
                   + " retried."),
           Map.entry(
               ErrorCodes.HTTP_ERROR,
-              "Something between the runtime and Zoho refused the call (HTTP 4xx without a Zoho"
-                  + " answer); check proxies and the API base URL."),
+              "Something between the runtime and Zoho refused or redirected the call (HTTP 4xx or"
+                  + " 3xx without a Zoho answer); check proxies and the API base URL."),
           Map.entry(
               ErrorCodes.INVALID_RESPONSE,
               "Zoho's answer could not be read; the task is retried, and a cancellation that went"

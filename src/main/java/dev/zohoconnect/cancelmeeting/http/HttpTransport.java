@@ -3,6 +3,8 @@ package dev.zohoconnect.cancelmeeting.http;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,7 +32,10 @@ import java.util.concurrent.TimeoutException;
  * into a {@link TransportFailure}.
  *
  * <p>Clients are shared per connect timeout: a client owns a connection pool, and opening a TLS
- * connection to Zoho per cancellation would cost more than the cancellation itself.
+ * connection to Zoho per cancellation would cost more than the cancellation itself. They never
+ * follow redirects (a token must not travel to wherever a {@code Location} points) and go through
+ * the proxies the JVM is configured with ({@code -Dhttps.proxyHost}, {@code http.nonProxyHosts},
+ * ...), which many installations need to reach Zoho at all.
  */
 public final class HttpTransport {
 
@@ -42,13 +48,21 @@ public final class HttpTransport {
 
   private final ConcurrentMap<Duration, HttpClient> clients = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final ProxySelector proxies;
 
   public HttpTransport() {
     this(Clock.systemUTC());
   }
 
+  /** A transport through the JVM's proxies: {@link ProxySelector#getDefault()}. */
   public HttpTransport(Clock clock) {
+    this(clock, ProxySelector.getDefault());
+  }
+
+  /** A transport through {@code proxies}; null (no default selector installed) means none. */
+  public HttpTransport(Clock clock, ProxySelector proxies) {
     this.clock = clock;
+    this.proxies = proxies == null ? HttpClient.Builder.NO_PROXY : proxies;
   }
 
   /**
@@ -63,66 +77,114 @@ public final class HttpTransport {
 
   public HttpReply send(HttpRequest request, Duration connectTimeout, Duration readTimeout)
       throws TransportFailure {
-    HttpClient client = clients.computeIfAbsent(connectTimeout, HttpTransport::newClient);
-    HttpRequest timed =
-        HttpRequest.newBuilder(request, (name, value) -> true).timeout(readTimeout).build();
+    HttpClient client = clients.computeIfAbsent(connectTimeout, this::newClient);
+    SentBody body = request.bodyPublisher().map(SentBody::new).orElse(null);
+    HttpRequest.Builder timed =
+        HttpRequest.newBuilder(request, (name, value) -> true).timeout(readTimeout);
+    if (body != null) {
+      timed.method(request.method(), body);
+    }
     CompletableFuture<HttpResponse<LimitedBody>> call =
-        client.sendAsync(timed, HttpTransport::limitedBody);
+        client.sendAsync(timed.build(), HttpTransport::limitedBody);
     try {
       HttpResponse<LimitedBody> response =
           call.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
-      LimitedBody body = response.body();
-      return new HttpReply(
-          response.statusCode(),
-          body == null || body.oversized() ? "" : body.text(),
-          RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock),
-          body != null && body.oversized());
+      return reply(response);
     } catch (TimeoutException e) {
       call.cancel(true);
       throw new TransportFailure(
           TransportFailure.Kind.READ_TIMEOUT,
           "no answer within " + readTimeout.toSeconds() + " s",
+          sent(body, e),
           e);
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
-      throw new TransportFailure(TransportFailure.Kind.CONNECTION_LOST, "interrupted", e);
+      throw new TransportFailure(
+          TransportFailure.Kind.CONNECTION_LOST, "interrupted", sent(body, e), e);
     } catch (ExecutionException | CancellationException e) {
-      throw classify(e.getCause() == null ? e : e.getCause(), connectTimeout);
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw classify(cause, connectTimeout, sent(body, cause));
     }
   }
 
-  private static TransportFailure classify(Throwable cause, Duration connectTimeout) {
+  private HttpReply reply(HttpResponse<LimitedBody> response) {
+    LimitedBody body = response.body();
+    int status = response.statusCode();
+    return new HttpReply(
+        status,
+        body == null || body.oversized() ? "" : body.text(),
+        RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), clock),
+        body != null && body.oversized(),
+        status >= 300 && status < 400 ? locationHost(response) : Optional.empty());
+  }
+
+  /** The host a redirect points to: a relative {@code Location} stays on the request's host. */
+  private static Optional<String> locationHost(HttpResponse<?> response) {
+    Optional<String> location = response.headers().firstValue("Location");
+    if (location.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      URI target = response.request().uri().resolve(location.get().trim());
+      return Optional.ofNullable(target.getHost());
+    } catch (IllegalArgumentException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Whether the request was handed over before {@code failure}: known from its body when it has
+   * one, otherwise assumed unless the failure happened while connecting.
+   */
+  private static boolean sent(SentBody body, Throwable failure) {
+    return body != null ? body.pulled() : !whileConnecting(failure);
+  }
+
+  private static boolean whileConnecting(Throwable failure) {
+    return failure instanceof HttpConnectTimeoutException || failure instanceof ConnectException;
+  }
+
+  private static TransportFailure classify(
+      Throwable cause, Duration connectTimeout, boolean requestSent) {
     if (cause instanceof HttpConnectTimeoutException) {
       return new TransportFailure(
           TransportFailure.Kind.CONNECT_TIMEOUT,
           "could not connect within " + connectTimeout.toSeconds() + " s",
+          requestSent,
           cause);
     }
     if (cause instanceof HttpTimeoutException) {
-      return new TransportFailure(TransportFailure.Kind.READ_TIMEOUT, "no answer in time", cause);
+      return new TransportFailure(
+          TransportFailure.Kind.READ_TIMEOUT, "no answer in time", requestSent, cause);
     }
     if (cause instanceof ConnectException) {
       return new TransportFailure(
-          TransportFailure.Kind.CONNECT_FAILED, "connection refused or unreachable", cause);
+          TransportFailure.Kind.CONNECT_FAILED,
+          "connection refused or unreachable",
+          requestSent,
+          cause);
     }
     if (cause instanceof IOException) {
       return new TransportFailure(
           TransportFailure.Kind.CONNECTION_LOST,
           "connection closed before a complete answer (" + cause.getClass().getSimpleName() + ")",
+          requestSent,
           cause);
     }
     return new TransportFailure(
         TransportFailure.Kind.CONNECTION_LOST,
         "call failed (" + cause.getClass().getSimpleName() + ")",
+        requestSent,
         cause);
   }
 
-  private static HttpClient newClient(Duration connectTimeout) {
+  private HttpClient newClient(Duration connectTimeout) {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
+        .proxy(proxies)
         .build();
   }
 

@@ -78,7 +78,7 @@ final class ScriptedIssuer implements TokenIssuer {
         "Zoho's accounts server at accounts.zoho.eu failed: no answer within 1 s.",
         null,
         null,
-        new TransportFailure(TransportFailure.Kind.READ_TIMEOUT, "no answer within 1 s", null));
+        new TransportFailure(TransportFailure.Kind.READ_TIMEOUT, "no answer within 1 s", true, null));
   }
 
   /** What OAuthTokenClient raises for Zoho's HTTP 200 {@code {"error":"invalid_code"}}. */
