@@ -57,7 +57,7 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
   public static final String JOB_TYPE = "dev.zohoconnect:zoho-cancel-meeting:1";
   public static final String TEMPLATE_ID = "dev.zohoconnect.ZohoCancelMeeting.v1";
   /** Bumped on every change of the generated template. */
-  public static final int TEMPLATE_VERSION = 1;
+  public static final int TEMPLATE_VERSION = 2;
 
   private final MeetingCanceller canceller;
 

@@ -142,7 +142,7 @@ class SecretsThroughTheRuntimeTest {
                 new MeetingDetails("4876876000001563018", false),
                 new RefreshTokenAuthentication("1000.CLIENT", "secret-XYZ", "1000.refresh-XYZ"),
                 DataCenter.EU,
-                new CancellationOptions(null, null, null, null, null, null),
+                CancellationOptions.defaults(),
                 new EndpointOverride(false, null, null))
             + " "
             + new CancelMeetingRequest(

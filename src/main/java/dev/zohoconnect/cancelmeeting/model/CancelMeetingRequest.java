@@ -25,7 +25,7 @@ public record CancelMeetingRequest(
     @Valid EndpointOverride endpoints) {
 
   public CancellationOptions optionsOrDefaults() {
-    return options == null ? new CancellationOptions(null, null, null, null, null, null) : options;
+    return options == null ? CancellationOptions.defaults() : options;
   }
 
   public EndpointOverride endpointsOrNone() {
