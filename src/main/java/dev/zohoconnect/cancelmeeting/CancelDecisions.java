@@ -63,6 +63,14 @@ final class CancelDecisions {
               lost.requestSent() ? state.afterPossibleCancellation() : state,
               unanswered(lost, rules.meetingId()),
               rules, timeLeft, random);
+      case AttemptOutcome.NotAttempted(ZohoConnectorException failure)
+          when failure.getErrorCode().equals(ErrorCodes.CONCURRENCY_LIMIT_WAIT) ->
+          // The wait for the org's turn ended because the deadline was near: no time to try again.
+          handBack(
+              failure
+                  .forMeeting(rules.meetingId())
+                  .withPossibleCancellation(state.mayHaveCancelled(), state.mayHaveMailed()),
+              rules.retryPolicy());
       case AttemptOutcome.NotAttempted(ZohoConnectorException failure) ->
           failed(state, failure.forMeeting(rules.meetingId()), rules, timeLeft, random);
     };

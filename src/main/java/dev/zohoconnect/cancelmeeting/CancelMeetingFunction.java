@@ -8,6 +8,7 @@ import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
 import dev.zohoconnect.cancelmeeting.client.ZohoCrmClient;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
+import dev.zohoconnect.cancelmeeting.limits.ConcurrencyGovernor;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
 import io.camunda.connector.api.annotation.OutboundConnector;
@@ -129,6 +130,7 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
         new ZohoCrmClient(transport),
         new AccessTokens(new OAuthTokenClient(transport, clock), clock),
         EndpointPolicy.from(settings),
+        ConcurrencyGovernor.create(settings, clock),
         RetryPolicy.DEFAULT,
         ExecutionBudget.from(settings),
         (Duration wait) -> Thread.sleep(wait),

@@ -10,11 +10,17 @@ import dev.zohoconnect.cancelmeeting.auth.RefreshTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.budget.Deadline;
 import dev.zohoconnect.cancelmeeting.budget.ExecutionBudget;
 import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
+import dev.zohoconnect.cancelmeeting.client.ZohoAnswer;
 import dev.zohoconnect.cancelmeeting.client.ZohoCrmClient;
 import dev.zohoconnect.cancelmeeting.client.ZohoEndpoints;
+import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
 import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
 import dev.zohoconnect.cancelmeeting.http.TransportFailure;
+import dev.zohoconnect.cancelmeeting.limits.Acquisition;
+import dev.zohoconnect.cancelmeeting.limits.CallOutcome;
+import dev.zohoconnect.cancelmeeting.limits.ConcurrencyGovernor;
+import dev.zohoconnect.cancelmeeting.limits.Permit;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
 import dev.zohoconnect.cancelmeeting.model.CancellationOptions;
@@ -43,6 +49,7 @@ public final class MeetingCanceller {
   private final ZohoCrmClient crm;
   private final AccessTokens tokens;
   private final EndpointPolicy endpointPolicy;
+  private final ConcurrencyGovernor governor;
   private final RetryPolicy retryPolicy;
   private final ExecutionBudget budget;
   private final Sleeper sleeper;
@@ -54,6 +61,7 @@ public final class MeetingCanceller {
       ZohoCrmClient crm,
       AccessTokens tokens,
       EndpointPolicy endpointPolicy,
+      ConcurrencyGovernor governor,
       RetryPolicy retryPolicy,
       ExecutionBudget budget,
       Sleeper sleeper,
@@ -62,6 +70,7 @@ public final class MeetingCanceller {
     this.crm = crm;
     this.tokens = tokens;
     this.endpointPolicy = endpointPolicy;
+    this.governor = governor;
     this.retryPolicy = retryPolicy;
     this.budget = budget;
     this.sleeper = sleeper;
@@ -166,13 +175,53 @@ public final class MeetingCanceller {
                 state.sendMail(),
                 state.sendMail() ? options.cancelledByOrNull() : null,
                 timeouts.within(deadline));
-        calls++;
-        return new AttemptOutcome.Answered(crm.cancel(call, token));
+        return callWithinTheOrgsLimit(call);
       } catch (TransportFailure lost) {
         return new AttemptOutcome.Unanswered(lost);
       } catch (ZohoConnectorException noToken) {
         return new AttemptOutcome.NotAttempted(noToken);
       }
+    }
+
+    /**
+     * Makes the call once the org has room for it in this runtime, or says why it was not made.
+     * The slot is given back as soon as Zoho answered, before the answer is read.
+     */
+    private AttemptOutcome callWithinTheOrgsLimit(ZohoCrmClient.CancelCall call)
+        throws TransportFailure {
+      Acquisition turn =
+          governor.acquire(
+              tokenSource.callerKey(),
+              options.effectiveEdition().concurrentCalls(),
+              deadline,
+              timeouts.connect());
+      return switch (turn) {
+        case Permit permit -> {
+          try (permit) {
+            calls++;
+            ZohoAnswer answer = crm.cancel(call, token);
+            permit.release(outcomeForTheLimit(answer));
+            yield new AttemptOutcome.Answered(answer);
+          }
+        }
+        case Acquisition.DeadlineReached late ->
+            new AttemptOutcome.NotAttempted(
+                ZohoConnectorException.of(
+                    ErrorCodes.CONCURRENCY_LIMIT_WAIT,
+                    "Zoho CRM was not called for meeting %s: %s.".formatted(meetingId, late.describe()),
+                    null,
+                    meetingId,
+                    null));
+        case Acquisition.Interrupted stopping ->
+            new AttemptOutcome.NotAttempted(
+                ZohoConnectorException.of(
+                    ErrorCodes.EXECUTION_STOPPED,
+                    "Zoho CRM was not called for meeting %s: the runtime is stopping."
+                        .formatted(meetingId),
+                    null,
+                    meetingId,
+                    null));
+      };
     }
 
     CancelMeetingResult result(Decision.Complete done) {
@@ -187,6 +236,14 @@ public final class MeetingCanceller {
           done.zohoMessage(),
           calls);
     }
+  }
+
+  private static CallOutcome outcomeForTheLimit(ZohoAnswer answer) {
+    return switch (answer) {
+      case ZohoAnswer.Refused refused -> CallOutcome.ofHttpStatus(refused.error().httpStatus());
+      case ZohoAnswer.Unreadable unreadable -> CallOutcome.ofHttpStatus(unreadable.httpStatus());
+      case ZohoAnswer.Cancelled done -> CallOutcome.ANSWERED;
+    };
   }
 
   private AccessTokenSource tokenSource(CancelMeetingRequest request, ZohoEndpoints endpoints) {

@@ -322,6 +322,21 @@ class CancelDecisionsTest {
   }
 
   @Test
+  void aWaitForTheOrgsTurnThatRanIntoTheDeadlineGoesBackToZeebeAtOnce() {
+    Decision decision =
+        decide(LOST_WITH_MAIL, tokenFailure(ErrorCodes.CONCURRENCY_LIMIT_WAIT), DEFAULTS);
+
+    assertThat(decision)
+        .isInstanceOfSatisfying(
+            Decision.HandBack.class,
+            back -> {
+              assertThat(back.failure().getErrorCode()).isEqualTo(ErrorCodes.CONCURRENCY_LIMIT_WAIT);
+              assertThat(back.failure().isRetryable()).isTrue();
+              assertThat(back.failure().mayHaveCancelled()).isTrue();
+            });
+  }
+
+  @Test
   void theLastAttemptHandsBackEvenWithTimeLeft() {
     assertThat(decide(LAST_ATTEMPT, zoho(500, ErrorCodes.INTERNAL_ERROR), DEFAULTS))
         .isInstanceOf(Decision.HandBack.class);

@@ -144,7 +144,7 @@ class SecretsThroughTheRuntimeTest {
                 new RefreshTokenAuthentication("1000.CLIENT", "secret-XYZ", "1000.refresh-XYZ"),
                 DataCenter.EU,
                 ZohoEnvironment.SANDBOX,
-                new CancellationOptions(null, null, null, null, null, null),
+                CancellationOptions.defaults(),
                 new EndpointOverride(false, null, null))
             + " "
             + new CancelMeetingRequest(

@@ -83,7 +83,8 @@ public final class LocalRun {
                 "sendMail", scenario.sendMail(),
                 "zohoApiBaseUrl", zoho.baseUrl(),
                 "zohoAccountsUrl", zoho.baseUrl()));
-    Outcome outcome = Outcomes.awaitEnd(driver, key, Duration.ofSeconds(60));
+    // 120 s: a persistent 429 pauses the org's calls in real time (up to a minute for nine calls).
+    Outcome outcome = Outcomes.awaitEnd(driver, key, Duration.ofSeconds(120));
     return new Row(scenario, meetingId, outcome, zoho.counters().apiCalls());
   }
 

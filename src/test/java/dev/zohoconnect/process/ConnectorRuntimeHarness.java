@@ -450,7 +450,8 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
     private final List<OutboundConnectorConfiguration> explicitConfigurations = new ArrayList<>();
     private Boolean discoverConnectors;
     private Duration pollInterval = Duration.ofMillis(50);
-    private Duration jobTimeout = Duration.ofSeconds(30);
+    // The connector runtime's default: above the connector's execution budget (2 min), as in production.
+    private Duration jobTimeout = Duration.ofMinutes(5);
     private Duration requestTimeout = Duration.ofSeconds(10);
     private int maxJobsActive = 32;
     private int workerThreads = 2;

@@ -10,6 +10,12 @@ import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
 public sealed interface AccessTokenSource permits FixedAccessToken, RefreshingAccessToken {
 
   /**
+   * Who the calls with these tokens are made for, as a SHA-256 digest of the credentials, never
+   * the credentials: jobs with the same key share one org's concurrency limit.
+   */
+  String callerKey();
+
+  /**
    * A token believed valid now. Throws the connector's exception when none can be had: the
    * accounts server's refusal, no time left, or a rejected token whose renewal is held back.
    */

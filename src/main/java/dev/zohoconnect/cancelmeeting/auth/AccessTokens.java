@@ -1,10 +1,6 @@
 package dev.zohoconnect.cancelmeeting.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +22,6 @@ public final class AccessTokens {
   /** Far more credential sets than any runtime serves. */
   static final int DEFAULT_CAPACITY = 10_000;
 
-  /** A fresh digest to clone per fingerprint (never updated itself). */
-  private static final MessageDigest SHA256 = sha256();
 
   // Access order: iteration starts at the least recently used entry. Guarded by itself.
   private final LinkedHashMap<String, RefreshingAccessToken> byCredentials =
@@ -62,7 +56,8 @@ public final class AccessTokens {
     synchronized (byCredentials) {
       RefreshingAccessToken source = byCredentials.get(key); // marks it most recently used
       if (source == null) {
-        source = new RefreshingAccessToken(issuer, grant, clock, random);
+        source =
+            new RefreshingAccessToken(issuer, grant, callerKey(grant), clock, random);
         byCredentials.put(key, source);
         evictBeyondCapacity(key);
       }
@@ -89,34 +84,16 @@ public final class AccessTokens {
     }
   }
 
+  /**
+   * Zoho counts concurrent calls per org and client, not per refresh token: every refresh token of
+   * one client shares the count.
+   */
+  private static String callerKey(OAuthTokenClient.Grant grant) {
+    return Fingerprint.of(grant.accountsUrl().toString(), grant.clientId());
+  }
+
   static String fingerprint(OAuthTokenClient.Grant grant) {
-    MessageDigest sha256 = newSha256();
-    update(sha256, grant.accountsUrl().toString());
-    update(sha256, grant.clientId());
-    update(sha256, grant.clientSecret());
-    update(sha256, grant.refreshToken());
-    return HexFormat.of().formatHex(sha256.digest());
-  }
-
-  private static void update(MessageDigest digest, String part) {
-    digest.update(part.getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) 0); // separator: ("ab","c") and ("a","bc") must differ
-  }
-
-  // Every job computes a fingerprint: cloning a digest skips getInstance's provider lookup.
-  private static MessageDigest newSha256() {
-    try {
-      return (MessageDigest) SHA256.clone();
-    } catch (CloneNotSupportedException notCloneable) {
-      return sha256();
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return Fingerprint.of(
+        grant.accountsUrl().toString(), grant.clientId(), grant.clientSecret(), grant.refreshToken());
   }
 }

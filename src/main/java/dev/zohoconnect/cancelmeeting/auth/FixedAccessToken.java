@@ -5,10 +5,15 @@ import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
 import java.time.Instant;
 
 /** An access token the process supplied: used as is, and never renewed. */
-public record FixedAccessToken(IssuedToken token) implements AccessTokenSource {
+public record FixedAccessToken(IssuedToken token, String callerKey) implements AccessTokenSource {
 
   public static FixedAccessToken of(String value) {
-    return new FixedAccessToken(new IssuedToken(value, null, Instant.MAX));
+    return new FixedAccessToken(new IssuedToken(value, null, Instant.MAX), Fingerprint.of(value));
+  }
+
+  @Override
+  public String toString() {
+    return "FixedAccessToken[token=" + token + "]";
   }
 
   @Override

@@ -68,6 +68,7 @@ public final class RefreshingAccessToken implements AccessTokenSource {
 
   private final TokenIssuer issuer;
   private final OAuthTokenClient.Grant grant;
+  private final String callerKey;
   private final Clock clock;
   private final RandomGenerator random;
 
@@ -85,11 +86,21 @@ public final class RefreshingAccessToken implements AccessTokenSource {
    *     safe to use from several threads
    */
   RefreshingAccessToken(
-      TokenIssuer issuer, OAuthTokenClient.Grant grant, Clock clock, RandomGenerator random) {
+      TokenIssuer issuer,
+      OAuthTokenClient.Grant grant,
+      String callerKey,
+      Clock clock,
+      RandomGenerator random) {
     this.issuer = issuer;
     this.grant = grant;
+    this.callerKey = callerKey;
     this.clock = clock;
     this.random = random;
+  }
+
+  @Override
+  public String callerKey() {
+    return callerKey;
   }
 
   @Override

@@ -26,6 +26,14 @@ public final class RuntimeSettings {
   public static final Setting EXECUTION_BUDGET =
       new Setting("ZOHO_CONNECTOR_EXECUTION_BUDGET", "zoho.connector.execution-budget");
 
+  /**
+   * The most calls this runtime may have in flight to one Zoho org, a whole number from 1 to 25. It
+   * only lowers the limit of the edition the template names, never raises it: for orgs whose other
+   * integrations use part of the allowance. A value outside that range is a configuration error.
+   */
+  public static final Setting MAX_CONCURRENT_CALLS =
+      new Setting("ZOHO_CONNECTOR_MAX_CONCURRENT_CALLS", "zoho.connector.max-concurrent-calls");
+
   private final UnaryOperator<String> environment;
   private final UnaryOperator<String> systemProperties;
 

@@ -66,6 +66,11 @@ public final class ErrorCodes {
   public static final String OAUTH_UNAVAILABLE = "ZOHO_OAUTH_UNAVAILABLE";
   /** Token endpoint: any other {@code error} value it documents or invents, or a redirect. */
   public static final String OAUTH_ERROR = "ZOHO_OAUTH_ERROR";
+  /**
+   * The org's concurrent calls stayed at their limit until the execution's deadline: no call was
+   * made, the job waited for a free slot instead of collecting a 429.
+   */
+  public static final String CONCURRENCY_LIMIT_WAIT = "ZOHO_CONCURRENCY_LIMIT_WAIT";
 
   /**
    * Codes whose cause is expected to go away by itself. Everything else is a business failure: a
@@ -82,7 +87,8 @@ public final class ErrorCodes {
           EXECUTION_STOPPED,
           TOKEN_REJECTED,
           OAUTH_RATE_LIMITED,
-          OAUTH_UNAVAILABLE);
+          OAUTH_UNAVAILABLE,
+          CONCURRENCY_LIMIT_WAIT);
 
   private ErrorCodes() {}
 

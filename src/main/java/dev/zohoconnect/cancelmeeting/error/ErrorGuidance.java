@@ -106,7 +106,13 @@ final class ErrorGuidance {
           Map.entry(
               ErrorCodes.OAUTH_UNAVAILABLE, "Zoho's accounts server did not answer; retried."),
           Map.entry(
-              ErrorCodes.OAUTH_ERROR, "Zoho's accounts server refused the refresh; see details."));
+              ErrorCodes.OAUTH_ERROR, "Zoho's accounts server refused the refresh; see details."),
+          Map.entry(
+              ErrorCodes.CONCURRENCY_LIMIT_WAIT,
+              "The runtime's calls to this Zoho org were at the org's concurrency limit for the"
+                  + " whole execution, so no call was made; the task is retried. If it persists,"
+                  + " run fewer jobs at once, or check the template's Zoho edition and the"
+                  + " runtime's ZOHO_CONNECTOR_MAX_CONCURRENT_CALLS."));
 
   private ErrorGuidance() {}
 

@@ -37,7 +37,7 @@ public record CancelMeetingRequest(
     @Valid EndpointOverride endpoints) {
 
   public CancellationOptions optionsOrDefaults() {
-    return options == null ? new CancellationOptions(null, null, null, null, null, null) : options;
+    return options == null ? CancellationOptions.defaults() : options;
   }
 
   /** Production unless chosen otherwise; diagrams made before the choice existed have none. */

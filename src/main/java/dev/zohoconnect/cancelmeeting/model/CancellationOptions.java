@@ -84,7 +84,22 @@ public record CancellationOptions(
             description =
                 "How long to wait for Zoho's answer, 1 to 60 seconds. All attempts of one"
                     + " execution share its time budget, 2 minutes by default (see the README).")
-        Integer readTimeoutSeconds) {
+        Integer readTimeoutSeconds,
+    @TemplateProperty(
+            group = "behaviour",
+            label = "Zoho CRM edition",
+            defaultValue = "FREE",
+            optional = true,
+            description =
+                "The org's edition: how many calls to the org may run at once, shared by every job"
+                    + " of the runtime (Free 5 to Ultimate 25). Free is safe for any org; an edition"
+                    + " above the org's own costs refused calls, each an API credit.")
+        ZohoEdition edition) {
+
+  /** Every option left out: the safe defaults. */
+  public static CancellationOptions defaults() {
+    return new CancellationOptions(null, null, null, null, null, null, null);
+  }
 
   /**
    * One call may take connect + read timeout; both maxima together (90 s) fit in the default
@@ -98,6 +113,11 @@ public record CancellationOptions(
 
   public ApiVersion effectiveApiVersion() {
     return apiVersion == null ? ApiVersion.V7 : apiVersion;
+  }
+
+  /** Left out, the smallest edition's allowance, which no org's limit is below. */
+  public ZohoEdition effectiveEdition() {
+    return edition == null ? ZohoEdition.SAFEST : edition;
   }
 
   public boolean treatAlreadyCancelledAsSuccess() {

@@ -44,7 +44,7 @@ class RefreshingAccessTokenTest {
 
   private RefreshingAccessToken token(RandomGenerator random) {
     return new RefreshingAccessToken(
-        issuer, AccessTokensTest.grant("id", "secret", "refresh"), clock, random);
+        issuer, AccessTokensTest.grant("id", "secret", "refresh"), "fingerprint", clock, random);
   }
 
   private RefreshingAccessToken token() {

@@ -10,6 +10,7 @@ import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
 import dev.zohoconnect.cancelmeeting.client.ZohoCrmClient;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
+import dev.zohoconnect.cancelmeeting.limits.ConcurrencyGovernor;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Random;
@@ -61,6 +62,7 @@ public final class TestConnectors {
             new ZohoCrmClient(transport),
             new AccessTokens(new OAuthTokenClient(transport, clock), clock, new Random(seed)),
             EndpointPolicy.from(settings),
+            ConcurrencyGovernor.create(settings, clock),
             RetryPolicy.DEFAULT,
             budget,
             sleeper,
