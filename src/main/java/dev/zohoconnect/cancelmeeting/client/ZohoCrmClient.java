@@ -3,6 +3,7 @@ package dev.zohoconnect.cancelmeeting.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zohoconnect.cancelmeeting.auth.IssuedToken;
+import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
 import dev.zohoconnect.cancelmeeting.http.HttpReply;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import dev.zohoconnect.cancelmeeting.http.TransportFailure;
@@ -57,14 +58,14 @@ public final class ZohoCrmClient {
   }
 
   public ZohoAnswer cancel(CancelCall call, IssuedToken token) throws TransportFailure {
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(call.uri())
             .header("Authorization", "Zoho-oauthtoken " + token.value())
             .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(call.body()))
-            .build();
-    HttpReply reply = transport.send(request, call.connectTimeout(), call.readTimeout());
+            .header("Accept", "application/json");
+    HttpReply reply =
+        transport.post(
+            request, call.body(), new CallTimeouts(call.connectTimeout(), call.readTimeout()));
     return ZohoResponseParser.parse(reply);
   }
 }
