@@ -277,7 +277,10 @@ final class Report {
             + " 99.9 % confidence half-width) far more than the median. Allocation"
             + " is JMH's `gc.alloc.rate.norm` (bytes allocated per call by the whole JVM, the emulator's"
             + " server side included, so compare differences).\n\n");
-    for (int latency : settings.latenciesMs()) {
+    if (overhead.isEmpty()) {
+      md.append("JMH was not run in this run (-Dbenchmark.jmh=false); only the cross-check below.\n\n");
+    }
+    for (int latency : overhead.isEmpty() ? List.<Integer>of() : settings.latenciesMs()) {
       Optional<Score> bare = score("bareHttpClient", latency);
       md.append("### ").append(latency).append(" ms Zoho latency\n\n");
       md.append(

@@ -11,9 +11,9 @@ import java.util.concurrent.locks.LockSupport;
  * a server that stalls or dribbles mid-body would hold the calling job thread for ever.
  *
  * <p>One daemon thread, shared by every transport, expires what is overdue. It sleeps until the
- * earliest deadline it knows of and is woken only by a body due earlier than that, or when it had
- * nothing to watch for a while, so a call that ends in time costs a set insertion and removal,
- * never a thread hand-off.
+ * earliest deadline it knows of (at most a second while bodies keep coming) and is woken early only
+ * by a body due before that, or by the first body after it went idle; so a call that ends in time
+ * costs a set insertion and removal, never a thread hand-off.
  */
 final class BodyDeadlines {
 

@@ -5,6 +5,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -93,7 +94,7 @@ final class BoundedBody
         first = part;
       } else {
         if (more == null) {
-          more = new java.util.ArrayList<>(4);
+          more = new ArrayList<>(4);
         }
         more.add(part);
       }
@@ -134,7 +135,7 @@ final class BoundedBody
     if (more == null) {
       return List.of(first);
     }
-    List<ByteBuffer> all = new java.util.ArrayList<>(more.size() + 1);
+    List<ByteBuffer> all = new ArrayList<>(more.size() + 1);
     all.add(first);
     all.addAll(more);
     return all;

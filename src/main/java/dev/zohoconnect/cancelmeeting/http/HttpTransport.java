@@ -121,7 +121,7 @@ public final class HttpTransport {
   private static final class Answer implements HttpResponse.BodyHandler<BoundedBody.Text> {
     private final long deadlineNanos;
     private final BodyDeadlines deadlines;
-    private BoundedBody body;
+    private volatile BoundedBody body;
 
     Answer(long deadlineNanos, BodyDeadlines deadlines) {
       this.deadlineNanos = deadlineNanos;
