@@ -36,8 +36,10 @@ public final class BenchmarkSuite {
 
     if (settings.runs(1)) {
       report.section("1. Overhead per call");
-      log("1/4 JMH: overhead per call");
-      report.overhead = new CallOverhead(settings).run();
+      if (settings.runsJmh()) {
+        log("1/4 JMH: overhead per call");
+        report.overhead = new CallOverhead(settings).run();
+      }
       if (settings.latenciesMs().contains(0)) {
         log("1/4 cross-check: the same calls taking turns in one JVM");
         report.paired = new PairedCalls(settings).run();

@@ -121,7 +121,7 @@ public class CallOverheadBenchmark {
 
   /**
    * The same bare call through {@code sendAsync(...).get(timeout)}, as the connector's transport
-   * makes it so that one deadline covers the whole exchange, body included. The JDK runs an async
+   * made it until it moved to {@code send} with a body deadline of its own. The JDK runs an async
    * exchange on its executor and completes it through the common pool, where {@code send} works on
    * the calling thread: the difference to {@link #bareHttpClient} is the price of those hand-offs.
    */

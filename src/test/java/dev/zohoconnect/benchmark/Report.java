@@ -277,7 +277,10 @@ final class Report {
             + " 99.9 % confidence half-width) far more than the median. Allocation"
             + " is JMH's `gc.alloc.rate.norm` (bytes allocated per call by the whole JVM, the emulator's"
             + " server side included, so compare differences).\n\n");
-    for (int latency : settings.latenciesMs()) {
+    if (overhead.isEmpty()) {
+      md.append("JMH was not run in this run (-Dbenchmark.jmh=false); only the cross-check below.\n\n");
+    }
+    for (int latency : overhead.isEmpty() ? List.<Integer>of() : settings.latenciesMs()) {
       Optional<Score> bare = score("bareHttpClient", latency);
       md.append("### ").append(latency).append(" ms Zoho latency\n\n");
       md.append(
@@ -326,25 +329,35 @@ final class Report {
       md.append("### Cross-check: the same calls taking turns in one JVM (0 ms)\n\n");
       md.append(
           "JMH measures each variant in forks of its own, one after the other; on a shared machine two"
-              + " forks can meet different loads. Here the four calls take turns call by call in one"
-              + " JVM (bare, connector with access token, with refresh token, REST connector, bare, ...),"
-              + " so each sees the same machine. Calling-thread CPU counts only the time the calling"
-              + " thread ran (for the bare `send` that includes the exchange itself, which the"
-              + " connector's `sendAsync` leaves to the client's threads).\n\n");
-      md.append("| Call | median µs | over bare (median) | ratio to bare (median) | p90 µs | calling-thread CPU µs | calls |\n");
-      md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+              + " forks can meet different loads. Here the calls take turns call by call in one"
+              + " JVM (bare, connector with access token, with refresh token, REST connector, the runtime's"
+              + " binding alone), in a new random order every round, so each sees the same machine and"
+              + " none always follows the same neighbour. Calling-thread CPU counts only the time the calling"
+              + " thread ran (including the exchange for whatever of it the client runs on the"
+              + " calling thread). Bytes allocated are the whole JVM's during the call, the"
+              + " emulator's server side included (the same for every call): compare differences.\n\n");
+      md.append(
+          "| Call | median µs | over bare (median) | ratio to bare (median) | p90 µs | calling-thread CPU µs"
+              + " | bytes allocated per call | over bare | calls |\n");
+      md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
       for (PairedCalls.Paired p : paired) {
         boolean isBare = p == bare;
+        // The binding row makes no call: its figures are a part of the connector's, not a call's.
+        boolean noCall = p.call().equals("runtimeBindingOnly");
         md.append(
             String.format(
                 Locale.ROOT,
-                "| %s | %s | %s | %s | %s | %.1f | %,d |\n",
+                "| %s | %s | %s | %s | %s | %.1f | %,.0f | %s | %,d |\n",
                 label(p.call()),
                 micros(p.medianMicros()),
-                isBare ? "–" : String.format(Locale.ROOT, "%+.1f µs", p.medianMicros() - bare.medianMicros()),
-                isBare ? "1" : String.format(Locale.ROOT, "%.3f", p.medianMicros() / bare.medianMicros()),
+                isBare ? "–" : noCall ? "(no call)" : String.format(Locale.ROOT, "%+.1f µs", p.medianMicros() - bare.medianMicros()),
+                isBare ? "1" : noCall ? "–" : String.format(Locale.ROOT, "%.3f", p.medianMicros() / bare.medianMicros()),
                 micros(p.p90Micros()),
                 p.callerCpuMicros(),
+                p.allocatedBytes(),
+                isBare || noCall
+                    ? "–"
+                    : String.format(Locale.ROOT, "%+,.1f KB", (p.allocatedBytes() - bare.allocatedBytes()) / 1000),
                 p.calls()));
       }
       md.append('\n');
@@ -678,7 +691,7 @@ final class Report {
       case "restConnector" -> "REST connector, access token in headers";
       case "bareHttpClientAsync" ->
           "diagnostic: the bare POST through `sendAsync(...).get(timeout)`, as the connector's transport"
-              + " calls the client";
+              + " called the client until it moved to `send` with a body deadline of its own";
       case "runtimeBindingOnly" ->
           "of which the runtime's work for this connector's input (secret replacement, binding,"
               + " Bean Validation; no call)";

@@ -44,6 +44,14 @@ record Settings(
     return List.of(parts.split(",")).contains(Integer.toString(part));
   }
 
+  /**
+   * -Dbenchmark.jmh=false leaves out part 1's JMH runs and keeps its paired cross-check, about half
+   * a minute (while working on the per-call overhead: -Dbenchmark.parts=1 -Dbenchmark.jmh=false).
+   */
+  boolean runsJmh() {
+    return !"false".equalsIgnoreCase(System.getProperty("benchmark.jmh", "true").trim());
+  }
+
   /** -Dbenchmark.variants=REST_ACCESS_TOKEN,... narrows the engine runs; default all. */
   List<BenchmarkProcesses.Variant> variants() {
     String names = System.getProperty("benchmark.variants");

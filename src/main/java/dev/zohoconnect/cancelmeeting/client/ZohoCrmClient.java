@@ -56,14 +56,12 @@ public final class ZohoCrmClient {
   }
 
   public ZohoAnswer cancel(CancelCall call, IssuedToken token) throws TransportFailure {
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(call.uri())
             .header("Authorization", "Zoho-oauthtoken " + token.value())
             .header("Content-Type", "application/json")
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(call.body()))
-            .build();
-    HttpReply reply = transport.send(request, call.timeouts());
+            .header("Accept", "application/json");
+    HttpReply reply = transport.post(request, call.body(), call.timeouts());
     return ZohoResponseParser.parse(reply);
   }
 }

@@ -40,6 +40,17 @@ public final class ZohoResponseParser {
       return withoutZohoBody(
           reply, "an answer larger than " + HttpTransport.MAX_ANSWER_BYTES / 1024 + " KiB, which no Zoho answer is");
     }
+    if (reply.status() < 400) {
+      ZohoAnswer.Cancelled plain = PlainSuccess.read(JSON.getFactory(), reply.body());
+      if (plain != null) {
+        return plain;
+      }
+    }
+    return read(reply);
+  }
+
+  /** Reads any answer as a JSON tree; {@link PlainSuccess} reads the common one faster alike. */
+  static ZohoAnswer read(HttpReply reply) {
     JsonNode root = readJson(reply.body());
     if (root == null) {
       return withoutZohoBody(reply, reply.body().isBlank() ? "an empty body" : "a body that is not Zoho's JSON");

@@ -1,6 +1,5 @@
 package dev.zohoconnect.cancelmeeting.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ProxySelector;
@@ -10,22 +9,11 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Sends requests with the JDK's HTTP client and turns every way a call can fail without an answer
@@ -36,6 +24,14 @@ import java.util.concurrent.TimeoutException;
  * follow redirects (a token must not travel to wherever a {@code Location} points) and go through
  * the proxies the JVM is configured with ({@code -Dhttps.proxyHost}, {@code http.nonProxyHosts},
  * ...), which many installations need to reach Zoho at all.
+ *
+ * <p>A call runs on the calling thread ({@code HttpClient.send}): the client's asynchronous API
+ * would hand every exchange to its executor and its completion to the common pool, two thread
+ * hand-offs per call. What bounds the call: the client's connect timeout, its request timeout
+ * (the read timeout, counted from sending until the headers are in), and a deadline of the
+ * transport's own for the body ({@link BodyDeadlines}), so the whole exchange ends within both
+ * timeouts together. One wait lies outside them: resolving the host name, which the client does
+ * on the calling thread and which only the operating system's resolver timeout bounds.
  */
 public final class HttpTransport {
 
@@ -49,6 +45,7 @@ public final class HttpTransport {
   private final ConcurrentMap<Duration, HttpClient> clients = new ConcurrentHashMap<>();
   private final Clock clock;
   private final ProxySelector proxies;
+  private final BodyDeadlines deadlines = BodyDeadlines.SHARED;
 
   public HttpTransport() {
     this(Clock.systemUTC());
@@ -77,39 +74,78 @@ public final class HttpTransport {
 
   public HttpReply send(HttpRequest request, Duration connectTimeout, Duration readTimeout)
       throws TransportFailure {
-    HttpClient client = clients.computeIfAbsent(connectTimeout, this::newClient);
     SentBody body = request.bodyPublisher().map(SentBody::new).orElse(null);
-    HttpRequest.Builder timed =
-        HttpRequest.newBuilder(request, (name, value) -> true).timeout(readTimeout);
+    HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
     if (body != null) {
-      timed.method(request.method(), body);
+      copy.method(request.method(), body);
     }
-    CompletableFuture<HttpResponse<LimitedBody>> call =
-        client.sendAsync(timed.build(), HttpTransport::limitedBody);
+    return exchange(copy, body, connectTimeout, readTimeout);
+  }
+
+  /**
+   * POSTs {@code body} as {@code request} describes it (URI and headers; this sets the method,
+   * body and timeout on it), as {@link #send(HttpRequest, CallTimeouts)} would send the built
+   * request, without copying one.
+   */
+  public HttpReply post(HttpRequest.Builder request, String body, CallTimeouts timeouts)
+      throws TransportFailure {
+    SentBody sent = new SentBody(HttpRequest.BodyPublishers.ofString(body));
+    return exchange(request.POST(sent), sent, timeouts.connect(), timeouts.read());
+  }
+
+  private HttpReply exchange(
+      HttpRequest.Builder request, SentBody body, Duration connectTimeout, Duration readTimeout)
+      throws TransportFailure {
+    HttpClient client = clients.computeIfAbsent(connectTimeout, this::newClient);
+    Answer answer =
+        new Answer(System.nanoTime() + connectTimeout.plus(readTimeout).toNanos(), deadlines);
     try {
-      HttpResponse<LimitedBody> response =
-          call.get(connectTimeout.plus(readTimeout).toMillis(), TimeUnit.MILLISECONDS);
-      return reply(response);
-    } catch (TimeoutException e) {
-      call.cancel(true);
-      throw new TransportFailure(
-          TransportFailure.Kind.READ_TIMEOUT,
-          "no answer within " + readTimeout.toSeconds() + " s",
-          sent(body, e),
-          e);
+      return reply(client.send(request.timeout(readTimeout).build(), answer));
     } catch (InterruptedException e) {
-      call.cancel(true);
       Thread.currentThread().interrupt();
       throw new TransportFailure(
           TransportFailure.Kind.CONNECTION_LOST, "interrupted", sent(body, e), e);
-    } catch (ExecutionException | CancellationException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      throw classify(cause, connectTimeout, sent(body, cause));
+    } catch (IOException e) {
+      if (answer.expired()) {
+        throw new TransportFailure(
+            TransportFailure.Kind.READ_TIMEOUT,
+            "no complete answer within " + connectTimeout.plus(readTimeout).toSeconds() + " s",
+            sent(body, e),
+            e);
+      }
+      throw classify(e, connectTimeout, sent(body, e));
     }
   }
 
-  private HttpReply reply(HttpResponse<LimitedBody> response) {
-    LimitedBody body = response.body();
+  /** Reads the answer to one exchange, within its deadline; see {@link BoundedBody}. */
+  private static final class Answer implements HttpResponse.BodyHandler<BoundedBody.Text> {
+    private final long deadlineNanos;
+    private final BodyDeadlines deadlines;
+    private volatile BoundedBody body;
+
+    Answer(long deadlineNanos, BodyDeadlines deadlines) {
+      this.deadlineNanos = deadlineNanos;
+      this.deadlines = deadlines;
+    }
+
+    @Override
+    public HttpResponse.BodySubscriber<BoundedBody.Text> apply(HttpResponse.ResponseInfo info) {
+      body =
+          new BoundedBody(
+              deadlineNanos,
+              BoundedBody.charsetOf(info.headers().firstValue("Content-Type").orElse("")),
+              deadlines);
+      return body;
+    }
+
+    boolean expired() {
+      BoundedBody current = body;
+      return current != null && current.expired();
+    }
+  }
+
+  private HttpReply reply(HttpResponse<BoundedBody.Text> response) {
+    BoundedBody.Text body = response.body();
     int status = response.statusCode();
     return new HttpReply(
         status,
@@ -146,7 +182,7 @@ public final class HttpTransport {
   }
 
   private static TransportFailure classify(
-      Throwable cause, Duration connectTimeout, boolean requestSent) {
+      IOException cause, Duration connectTimeout, boolean requestSent) {
     if (cause instanceof HttpConnectTimeoutException) {
       return new TransportFailure(
           TransportFailure.Kind.CONNECT_TIMEOUT,
@@ -165,16 +201,13 @@ public final class HttpTransport {
           requestSent,
           cause);
     }
-    if (cause instanceof IOException) {
-      return new TransportFailure(
-          TransportFailure.Kind.CONNECTION_LOST,
-          "connection closed before a complete answer (" + cause.getClass().getSimpleName() + ")",
-          requestSent,
-          cause);
-    }
+    // The synchronous API rethrows the client's failure wrapped; name the one that happened.
+    Throwable what = cause.getClass() == IOException.class && cause.getCause() != null
+        ? cause.getCause()
+        : cause;
     return new TransportFailure(
         TransportFailure.Kind.CONNECTION_LOST,
-        "call failed (" + cause.getClass().getSimpleName() + ")",
+        "connection closed before a complete answer (" + what.getClass().getSimpleName() + ")",
         requestSent,
         cause);
   }
@@ -186,73 +219,5 @@ public final class HttpTransport {
         .followRedirects(HttpClient.Redirect.NEVER)
         .proxy(proxies)
         .build();
-  }
-
-  /** A body as read: its text, or nothing when it was longer than {@link #MAX_ANSWER_BYTES}. */
-  private record LimitedBody(String text, boolean oversized) {}
-
-  /**
-   * Reads a body up to {@link #MAX_ANSWER_BYTES}, then cancels the rest of it (which closes the
-   * connection) instead of buffering it.
-   */
-  private static HttpResponse.BodySubscriber<LimitedBody> limitedBody(HttpResponse.ResponseInfo info) {
-    Charset charset = charsetOf(info.headers().firstValue("Content-Type").orElse(""));
-    return new HttpResponse.BodySubscriber<>() {
-      private final CompletableFuture<LimitedBody> result = new CompletableFuture<>();
-      private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      private Flow.Subscription subscription;
-
-      @Override
-      public CompletionStage<LimitedBody> getBody() {
-        return result;
-      }
-
-      @Override
-      public void onSubscribe(Flow.Subscription subscription) {
-        this.subscription = subscription;
-        subscription.request(Long.MAX_VALUE);
-      }
-
-      @Override
-      public void onNext(List<ByteBuffer> buffers) {
-        if (result.isDone()) {
-          return;
-        }
-        for (ByteBuffer buffer : buffers) {
-          if (bytes.size() + buffer.remaining() > MAX_ANSWER_BYTES) {
-            subscription.cancel();
-            result.complete(new LimitedBody("", true));
-            return;
-          }
-          byte[] chunk = new byte[buffer.remaining()];
-          buffer.get(chunk);
-          bytes.writeBytes(chunk);
-        }
-      }
-
-      @Override
-      public void onError(Throwable failure) {
-        result.completeExceptionally(failure);
-      }
-
-      @Override
-      public void onComplete() {
-        result.complete(new LimitedBody(bytes.toString(charset), false));
-      }
-    };
-  }
-
-  private static Charset charsetOf(String contentType) {
-    for (String parameter : contentType.split(";")) {
-      String[] pair = parameter.trim().split("=", 2);
-      if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("charset")) {
-        try {
-          return Charset.forName(pair[1].trim().replace("\"", ""));
-        } catch (IllegalArgumentException unknown) {
-          return StandardCharsets.UTF_8;
-        }
-      }
-    }
-    return StandardCharsets.UTF_8;
   }
 }
