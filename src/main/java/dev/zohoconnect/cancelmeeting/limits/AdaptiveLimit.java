@@ -33,7 +33,8 @@ final class AdaptiveLimit {
    * @param growthInterval the least time between two increases below the last refused level
    * @param probeInterval the least time between two increases at or above it
    * @param pauseAfterRefusal how long no new call starts after a refusal ({@link OrgGate}),
-   *     doubled for each further refusal without an answer in between, up to {@code probeInterval}
+   *     doubled for each further refusal without an answer in between, up to eight times itself
+   *     (and never beyond {@code probeInterval})
    */
   record Tuning(
       double backoffRatio, Duration growthInterval, Duration probeInterval, Duration pauseAfterRefusal) {
@@ -44,7 +45,7 @@ final class AdaptiveLimit {
      * well under a second; one probe every 30 s past the level Zoho refused keeps the refusals of N
      * runtimes sharing an org to about N per half minute. A second's pause after a refusal is
      * several calls' time at Zoho, enough for the org to have room again; doubled while refusals
-     * go on, it costs a runtime that finds no room at most about two refused calls a minute.
+     * go on (to at most 8 s), it costs a runtime that finds no room at most a refused call every 8 s.
      */
     static final Tuning DEFAULT =
         new Tuning(0.5, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1));

@@ -52,7 +52,13 @@ final class OrgGate {
   OrgGate(int maximum, AdaptiveLimit.Tuning tuning, Clock clock) {
     this.clock = clock;
     this.pauseAfterRefusalMillis = tuning.pauseAfterRefusal().toMillis();
-    this.longestPauseMillis = Math.max(pauseAfterRefusalMillis, tuning.probeInterval().toMillis());
+    // At most eight first pauses (8 s by default): a job refused again and again within its
+    // execution still gets its three attempts well inside its time budget, and a runtime that finds
+    // no room spends a refused call every few seconds at most, not one per queued job.
+    this.longestPauseMillis =
+        Math.max(
+            pauseAfterRefusalMillis,
+            Math.min(8 * pauseAfterRefusalMillis, tuning.probeInterval().toMillis()));
     this.lastUsedMillis = clock.millis();
     this.limit = new AdaptiveLimit(maximum, tuning, lastUsedMillis);
   }

@@ -321,14 +321,14 @@ class ConcurrencyGovernorTest {
   }
 
   @Test
-  void refusedAgainAndAgainThePauseDoublesUpTo30SecondsUntilZohoAnswers() {
+  void refusedAgainAndAgainThePauseDoublesUpTo8SecondsUntilZohoAnswers() {
     List<Long> pauses = new ArrayList<>();
     for (int refusal = 0; refusal < 7; refusal++) {
       granted(governor.acquire(ORG, 1, Deadline.after(Duration.ZERO, clock), Duration.ZERO))
           .release(CallOutcome.TOO_MANY_REQUESTS);
       pauses.add(millisUntilOpen(ORG));
     }
-    assertThat(pauses).containsExactly(1_000L, 2_000L, 4_000L, 8_000L, 16_000L, 30_000L, 30_000L);
+    assertThat(pauses).containsExactly(1_000L, 2_000L, 4_000L, 8_000L, 8_000L, 8_000L, 8_000L);
 
     granted(governor.acquire(ORG, 1, Deadline.after(Duration.ZERO, clock), Duration.ZERO)).release(CallOutcome.ANSWERED);
     granted(governor.acquire(ORG, 1, Deadline.after(Duration.ZERO, clock), Duration.ZERO))
