@@ -62,7 +62,9 @@ public final class TestConnectors {
             new ZohoCrmClient(transport),
             new AccessTokens(new OAuthTokenClient(transport, clock), clock, new Random(seed)),
             EndpointPolicy.from(settings),
-            ConcurrencyGovernor.create(settings, clock),
+            // Its pauses after a 429 are waited out in real time: a test's frozen clock would make
+            // them last for ever.
+            ConcurrencyGovernor.create(settings, Clock.systemUTC()),
             RetryPolicy.DEFAULT,
             budget,
             sleeper,
