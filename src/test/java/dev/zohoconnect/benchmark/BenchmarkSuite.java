@@ -19,7 +19,8 @@ import java.util.List;
  *       refresh token;
  *   <li>token-endpoint calls per 1,000 cancellations with 16 parallel jobs, against the emulator's
  *       real refresh limit;
- *   <li>footprint: jar sizes, standalone runtime start time and resident memory.
+ *   <li>footprint: jar sizes, standalone runtime start time and resident memory, and the start
+ *       with a class-data archive (CDS, the JDK's AOT cache).
  * </ol>
  *
  * Everything runs against the Zoho emulator on loopback, with no injected latency and with 150 ms.
@@ -99,6 +100,7 @@ public final class BenchmarkSuite {
       report.section("4. Footprint");
       log("4/4 footprint");
       report.footprint = new Footprint(settings).run();
+      report.startup = new ClassDataSharing(settings).run();
     }
     report.section("end");
 

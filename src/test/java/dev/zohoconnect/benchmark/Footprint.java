@@ -182,18 +182,7 @@ final class Footprint {
       Path log = logs.resolve(variant.processId + ".log");
       ProcessBuilder builder =
           new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-      Map<String, String> env = builder.environment();
-      env.keySet()
-          .removeIf(
-              k ->
-                  k.startsWith("CAMUNDA_")
-                      || k.startsWith("ZEEBE_")
-                      || k.startsWith("SECRET_")
-                      || k.startsWith("SPRING_")
-                      || k.startsWith("CONNECTOR_")
-                      || k.startsWith("ZOHO_CONNECTOR_")
-                      || k.startsWith("JAVA_TOOL_OPTIONS")
-                      || k.startsWith("JDK_JAVA_OPTIONS"));
+      Map<String, String> env = cleanEnvironment(builder);
       env.putAll(runtimeEnvironment(engine, zoho));
       long spawned = System.nanoTime();
       Process process = builder.start();
@@ -217,7 +206,24 @@ final class Footprint {
     }
   }
 
-  private static Map<String, String> runtimeEnvironment(ConnectorRuntimeHarness engine, ZohoFixture zoho)
+  /** The builder's environment without anything of this JVM's that would configure the runtime. */
+  static Map<String, String> cleanEnvironment(ProcessBuilder builder) {
+    Map<String, String> env = builder.environment();
+    env.keySet()
+        .removeIf(
+            k ->
+                k.startsWith("CAMUNDA_")
+                    || k.startsWith("ZEEBE_")
+                    || k.startsWith("SECRET_")
+                    || k.startsWith("SPRING_")
+                    || k.startsWith("CONNECTOR_")
+                    || k.startsWith("ZOHO_CONNECTOR_")
+                    || k.startsWith("JAVA_TOOL_OPTIONS")
+                    || k.startsWith("JDK_JAVA_OPTIONS"));
+    return env;
+  }
+
+  static Map<String, String> runtimeEnvironment(ConnectorRuntimeHarness engine, ZohoFixture zoho)
       throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put("SERVER_PORT", String.valueOf(freePort()));
@@ -232,7 +238,7 @@ final class Footprint {
   }
 
   /** Seconds from spawning the JVM until Spring reports the application started and workers opened. */
-  private static double awaitStarted(Process process, Path log, long spawned, int workers)
+  static double awaitStarted(Process process, Path log, long spawned, int workers)
       throws InterruptedException {
     long deadline = spawned + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
@@ -251,7 +257,7 @@ final class Footprint {
   }
 
   /** Spring Boot's own figure: "Started ... in N seconds (process running for M)", M. */
-  private static double springStartedSeconds(Path log) {
+  static double springStartedSeconds(Path log) {
     for (String message : messages(log)) {
       int at = message.indexOf("process running for ");
       if (message.startsWith("Started ") && at >= 0) {
@@ -284,7 +290,7 @@ final class Footprint {
     return messages;
   }
 
-  private static int cancel(ConnectorRuntimeHarness engine, ZohoFixture zoho, Variant variant, int count)
+  static int cancel(ConnectorRuntimeHarness engine, ZohoFixture zoho, Variant variant, int count)
       throws InterruptedException {
     Semaphore inFlight = new Semaphore(32);
     CountDownLatch done = new CountDownLatch(count);
@@ -318,7 +324,7 @@ final class Footprint {
   }
 
   /** A field of /proc/PID/status in kB (Linux). */
-  private static long status(long pid, String field) throws IOException {
+  static long status(long pid, String field) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
       if (line.startsWith(field + ":")) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
@@ -327,7 +333,7 @@ final class Footprint {
     return -1;
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

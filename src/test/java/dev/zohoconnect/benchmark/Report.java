@@ -27,6 +27,7 @@ final class Report {
   List<Outcome> throughput = List.of();
   List<Outcome> tokens = List.of();
   Footprint.Result footprint;
+  ClassDataSharing.Result startup;
   double durationSeconds;
 
   Report(Settings settings, MachineInfo machine) {
@@ -561,6 +562,9 @@ final class Report {
     md.append(
         "\nEach runtime was started twice, in the order A B B A (the first start of a jar also pays"
             + " for reading it from disk); shown is the mean, each start's own value in brackets.\n\n");
+    if (startup != null) {
+      ClassDataSharing.markdown(startup, md);
+    }
   }
 
   private static String meanOf(
