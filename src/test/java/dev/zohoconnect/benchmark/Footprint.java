@@ -1,5 +1,7 @@
 package dev.zohoconnect.benchmark;
 
+import dev.zohoconnect.packaging.RuntimeProcess;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zohoconnect.benchmark.BenchmarkProcesses.Variant;
@@ -208,19 +210,7 @@ final class Footprint {
 
   /** The builder's environment without anything of this JVM's that would configure the runtime. */
   static Map<String, String> cleanEnvironment(ProcessBuilder builder) {
-    Map<String, String> env = builder.environment();
-    env.keySet()
-        .removeIf(
-            k ->
-                k.startsWith("CAMUNDA_")
-                    || k.startsWith("ZEEBE_")
-                    || k.startsWith("SECRET_")
-                    || k.startsWith("SPRING_")
-                    || k.startsWith("CONNECTOR_")
-                    || k.startsWith("ZOHO_CONNECTOR_")
-                    || k.startsWith("JAVA_TOOL_OPTIONS")
-                    || k.startsWith("JDK_JAVA_OPTIONS"));
-    return env;
+    return RuntimeProcess.cleanEnvironment(builder);
   }
 
   static Map<String, String> runtimeEnvironment(ConnectorRuntimeHarness engine, ZohoFixture zoho)

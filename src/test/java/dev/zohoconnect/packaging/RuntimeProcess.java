@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * <artifact>-runtime.jar}, configured only through environment variables, with the JDK that runs
  * the tests. Its stdout (JSON lines) goes to a file the test reads.
  */
-final class RuntimeProcess implements AutoCloseable {
+public final class RuntimeProcess implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
@@ -64,19 +64,7 @@ final class RuntimeProcess implements AutoCloseable {
     command.add(runtimeJar.toString());
     ProcessBuilder builder =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-    Map<String, String> environment = builder.environment();
-    environment
-        .keySet()
-        .removeIf(
-            k ->
-                k.startsWith("CAMUNDA_")
-                    || k.startsWith("ZEEBE_")
-                    || k.startsWith("SECRET_")
-                    || k.startsWith("SPRING_")
-                    || k.startsWith("CONNECTOR_")
-                    || k.startsWith("ZOHO_CONNECTOR_")
-                    || k.startsWith("JAVA_TOOL_OPTIONS")
-                    || k.startsWith("JDK_JAVA_OPTIONS"));
+    Map<String, String> environment = cleanEnvironment(builder);
     environment.put("SERVER_PORT", String.valueOf(port));
     environment.putAll(env);
     Process process = builder.start();
@@ -206,5 +194,25 @@ final class RuntimeProcess implements AutoCloseable {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
     }
+  }
+
+  /**
+   * The builder's environment without anything of this JVM's that would configure the runtime:
+   * the child runtime sees only the settings a test gives it.
+   */
+  public static Map<String, String> cleanEnvironment(ProcessBuilder builder) {
+    Map<String, String> env = builder.environment();
+    env.keySet()
+        .removeIf(
+            k ->
+                k.startsWith("CAMUNDA_")
+                    || k.startsWith("ZEEBE_")
+                    || k.startsWith("SECRET_")
+                    || k.startsWith("SPRING_")
+                    || k.startsWith("CONNECTOR_")
+                    || k.startsWith("ZOHO_CONNECTOR_")
+                    || k.startsWith("JAVA_TOOL_OPTIONS")
+                    || k.startsWith("JDK_JAVA_OPTIONS"));
+    return env;
   }
 }
