@@ -48,43 +48,55 @@ final class CancelProcess {
    * write them (without the leading {@code =}).
    */
   static BpmnModelInstance model(String processId, String meetingIdFeel, String sendMailFeel) {
+    return model(processId, meetingIdFeel, sendMailFeel, Map.of());
+  }
+
+  /** The process with further task inputs (target → static value), e.g. an option the template adds. */
+  static BpmnModelInstance model(String processId, Map<String, String> moreInputs) {
+    return model(processId, "meetingId", "sendMail", moreInputs);
+  }
+
+  private static BpmnModelInstance model(
+      String processId, String meetingIdFeel, String sendMailFeel, Map<String, String> moreInputs) {
     return Bpmn.createExecutableProcess(processId)
         .startEvent("Start")
         .serviceTask(
             TASK,
-            task ->
-                task.zeebeJobType(CancelMeetingFunction.JOB_TYPE)
-                    .zeebeJobRetries("3")
-                    .zeebeInputExpression(meetingIdFeel, "meeting.meetingId")
-                    .zeebeInputExpression(sendMailFeel, "meeting.sendCancellingMail")
-                    .zeebeInput("refreshToken", "authentication.type")
-                    .zeebeInput("{{secrets.ZOHO_CLIENT_ID}}", "authentication.clientId")
-                    .zeebeInput("{{secrets.ZOHO_CLIENT_SECRET}}", "authentication.clientSecret")
-                    .zeebeInput("{{secrets.ZOHO_REFRESH_TOKEN}}", "authentication.refreshToken")
-                    .zeebeInput("US", "dataCenter")
-                    .zeebeInputExpression(
-                        "if alreadyCancelledIsSuccess = null then false else alreadyCancelledIsSuccess",
-                        "options.alreadyCancelledIsSuccess")
-                    .zeebeInputExpression(
-                        "if cancelWithoutMailOnDailyLimit = null then false"
-                            + " else cancelWithoutMailOnDailyLimit",
-                        "options.cancelWithoutMailOnDailyLimit")
-                    .zeebeInputExpression(
-                        "if apiVersion = null then \"V7\" else apiVersion", "options.apiVersion")
-                    .zeebeInputExpression(
-                        "if cancelledBy = null then \"\" else cancelledBy", "options.cancelledBy")
-                    .zeebeInputExpression(
-                        "if readTimeoutSeconds = null then 30 else readTimeoutSeconds",
-                        "options.readTimeoutSeconds")
-                    .zeebeInputExpression(
-                        "if connectTimeoutSeconds = null then 10 else connectTimeoutSeconds",
-                        "options.connectTimeoutSeconds")
-                    .zeebeInputExpression("zohoApiBaseUrl != null", "endpoints.enabled")
-                    .zeebeInputExpression("zohoAccountsUrl", "endpoints.accountsUrl")
-                    .zeebeInputExpression("zohoApiBaseUrl", "endpoints.apiBaseUrl")
-                    .zeebeTaskHeader("resultVariable", "cancellation")
-                    .zeebeTaskHeader("errorExpression", DefaultErrorExpression.FEEL)
-                    .zeebeTaskHeader("retryBackoff", "PT0S"))
+            task -> {
+              task.zeebeJobType(CancelMeetingFunction.JOB_TYPE)
+                  .zeebeJobRetries("3")
+                  .zeebeInputExpression(meetingIdFeel, "meeting.meetingId")
+                  .zeebeInputExpression(sendMailFeel, "meeting.sendCancellingMail")
+                  .zeebeInput("refreshToken", "authentication.type")
+                  .zeebeInput("{{secrets.ZOHO_CLIENT_ID}}", "authentication.clientId")
+                  .zeebeInput("{{secrets.ZOHO_CLIENT_SECRET}}", "authentication.clientSecret")
+                  .zeebeInput("{{secrets.ZOHO_REFRESH_TOKEN}}", "authentication.refreshToken")
+                  .zeebeInput("US", "dataCenter")
+                  .zeebeInputExpression(
+                      "if alreadyCancelledIsSuccess = null then false else alreadyCancelledIsSuccess",
+                      "options.alreadyCancelledIsSuccess")
+                  .zeebeInputExpression(
+                      "if cancelWithoutMailOnDailyLimit = null then false"
+                          + " else cancelWithoutMailOnDailyLimit",
+                      "options.cancelWithoutMailOnDailyLimit")
+                  .zeebeInputExpression(
+                      "if apiVersion = null then \"V7\" else apiVersion", "options.apiVersion")
+                  .zeebeInputExpression(
+                      "if cancelledBy = null then \"\" else cancelledBy", "options.cancelledBy")
+                  .zeebeInputExpression(
+                      "if readTimeoutSeconds = null then 30 else readTimeoutSeconds",
+                      "options.readTimeoutSeconds")
+                  .zeebeInputExpression(
+                      "if connectTimeoutSeconds = null then 10 else connectTimeoutSeconds",
+                      "options.connectTimeoutSeconds")
+                  .zeebeInputExpression("zohoApiBaseUrl != null", "endpoints.enabled")
+                  .zeebeInputExpression("zohoAccountsUrl", "endpoints.accountsUrl")
+                  .zeebeInputExpression("zohoApiBaseUrl", "endpoints.apiBaseUrl")
+                  .zeebeTaskHeader("resultVariable", "cancellation")
+                  .zeebeTaskHeader("errorExpression", DefaultErrorExpression.FEEL)
+                  .zeebeTaskHeader("retryBackoff", "PT0S");
+              moreInputs.forEach((target, value) -> task.zeebeInput(value, target));
+            })
         .boundaryEvent("AnyError")
         .error()
         .endEvent(NOT_CANCELLED)
