@@ -25,6 +25,19 @@ final class BenchmarkProcesses {
       "=if error = null then null"
           + " else bpmnError(if error.code = null then \"FAILED\" else error.code, error.message)";
 
+  /** Where the concurrency governor reads the org's edition. */
+  static final String EDITION_INPUT = "options.edition";
+
+  /**
+   * Fails the job with one retry less and no backoff while retries are left (what the runtime does
+   * without an error expression), then raises a BPMN error instead of leaving an incident.
+   */
+  static final String REST_RETRYING_ERROR_EXPRESSION =
+      "=if error = null then null"
+          + " else if job.retries > 1 then jobError(error.message, {}, job.retries - 1,"
+          + " duration(\"PT0S\"))"
+          + " else bpmnError(if error.code = null then \"FAILED\" else error.code, error.message)";
+
   enum Variant {
     CONNECTOR_ACCESS_TOKEN("bench-connector-access-token", "this connector", "access token"),
     CONNECTOR_REFRESH_TOKEN("bench-connector-refresh-token", "this connector", "refresh token"),
@@ -74,7 +87,50 @@ final class BenchmarkProcesses {
                       "cancelMeeting",
                       task -> restCancelTask(task, "\"Zoho-oauthtoken \" + zohoToken"));
         };
-    return last.boundaryEvent("cancelFailed")
+    return endings(last);
+  }
+
+  /**
+   * The process of the org-limit runs: this connector's task as {@link #process} writes it for the
+   * refresh-token variant; with an {@code edition} (null for none), also the org's Zoho edition in
+   * {@link #EDITION_INPUT}, the input the concurrency governor reads.
+   */
+  static BpmnModelInstance connectorUnderOrgLimit(String processId, ZohoEdition edition) {
+    return endings(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent("start")
+            .serviceTask(
+                "cancelMeeting",
+                task -> {
+                  connectorTask(task, true);
+                  if (edition != null) {
+                    task.zeebeInput(edition.name(), EDITION_INPUT);
+                  }
+                }));
+  }
+
+  /**
+   * The process of the org-limit runs for the REST connector: its cancel task with an access token,
+   * retried as its element template retries a failed call (3 retries, no backoff: {@code
+   * retryBackoff} PT0S), the last failure a BPMN error that ends the instance at the error end
+   * event, where the template would leave an incident, so that every instance ends and is counted.
+   */
+  static BpmnModelInstance restUnderOrgLimit(String processId) {
+    return endings(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent("start")
+            .serviceTask(
+                "cancelMeeting",
+                task ->
+                    restCancelTask(
+                        task,
+                        "\"Zoho-oauthtoken {{secrets.ZOHO_ACCESS_TOKEN}}\"",
+                        REST_RETRYING_ERROR_EXPRESSION)));
+  }
+
+  private static BpmnModelInstance endings(ServiceTaskBuilder cancelTask) {
+    return cancelTask
+        .boundaryEvent("cancelFailed")
         .error()
         .zeebeOutputExpression("\"cancelMeeting\"", "failed")
         .endEvent("failedEnd")
@@ -117,7 +173,12 @@ final class BenchmarkProcesses {
 
   /** The REST connector doing Zoho's cancel call, the Zoho header in "headers". */
   private static void restCancelTask(ServiceTaskBuilder task, String authorizationFeel) {
-    restTask(task)
+    restCancelTask(task, authorizationFeel, REST_ERROR_EXPRESSION);
+  }
+
+  private static void restCancelTask(
+      ServiceTaskBuilder task, String authorizationFeel, String errorExpression) {
+    restTask(task, errorExpression)
         .zeebeInputExpression(
             "zohoUrl + \"/crm/v7/Events/\" + meetingId + \"/actions/cancel\"", "url")
         .zeebeInputExpression("{\"Authorization\": " + authorizationFeel + "}", "headers")
@@ -127,7 +188,7 @@ final class BenchmarkProcesses {
 
   /** The REST connector doing Zoho's refresh-token grant; the token becomes {@code zohoToken}. */
   private static void restTokenTask(ServiceTaskBuilder task) {
-    restTask(task)
+    restTask(task, REST_ERROR_EXPRESSION)
         .zeebeInputExpression("tokenUrl + \"/oauth/v2/token\"", "url")
         .zeebeInputExpression(
             "{\"Content-Type\": \"application/x-www-form-urlencoded\"}", "headers")
@@ -139,7 +200,7 @@ final class BenchmarkProcesses {
         .zeebeTaskHeader("resultExpression", "={zohoToken: response.body.access_token}");
   }
 
-  private static ServiceTaskBuilder restTask(ServiceTaskBuilder task) {
+  private static ServiceTaskBuilder restTask(ServiceTaskBuilder task, String errorExpression) {
     return task.zeebeJobType(REST_JOB_TYPE)
         .zeebeJobRetries("3")
         .zeebeInput("noAuth", "authentication.type")
@@ -151,7 +212,7 @@ final class BenchmarkProcesses {
         .zeebeInputExpression("false", "groupSetCookieHeaders")
         .zeebeInputExpression("false", "ignoreNullValues")
         .zeebeTaskHeader("elementTemplateId", "io.camunda.connectors.HttpJson.v2")
-        .zeebeTaskHeader("errorExpression", REST_ERROR_EXPRESSION)
+        .zeebeTaskHeader("errorExpression", errorExpression)
         .zeebeTaskHeader("retryBackoff", "PT0S");
   }
 }
