@@ -2,6 +2,7 @@ package dev.zohoconnect.benchmark;
 
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
 import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
+import dev.zohoconnect.cancelmeeting.model.ZohoEdition;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
@@ -23,6 +24,22 @@ final class BenchmarkProcesses {
   /** How a REST task reports errors to the process: as a BPMN error with the HTTP status as code. */
   static final String REST_ERROR_EXPRESSION =
       "=if error = null then null"
+          + " else bpmnError(if error.code = null then \"FAILED\" else error.code, error.message)";
+
+  /** Where the concurrency governor reads the org's edition. */
+  static final String EDITION_INPUT = "options.edition";
+
+  /** The retry backoff the element template sets by default. */
+  private static final String TEMPLATE_RETRY_BACKOFF = "PT10S";
+
+  /**
+   * Fails the job with one retry less and no backoff while retries are left (what the runtime does
+   * without an error expression), then raises a BPMN error instead of leaving an incident.
+   */
+  static final String REST_RETRYING_ERROR_EXPRESSION =
+      "=if error = null then null"
+          + " else if job.retries > 1 then jobError(error.message, {}, job.retries - 1,"
+          + " duration(\"PT0S\"))"
           + " else bpmnError(if error.code = null then \"FAILED\" else error.code, error.message)";
 
   enum Variant {
@@ -74,7 +91,51 @@ final class BenchmarkProcesses {
                       "cancelMeeting",
                       task -> restCancelTask(task, "\"Zoho-oauthtoken \" + zohoToken"));
         };
-    return last.boundaryEvent("cancelFailed")
+    return endings(last);
+  }
+
+  /**
+   * The process of the org-limit runs: this connector's task as {@link #process} writes it for the
+   * refresh-token variant, with the element template's retry backoff (10 s) and, unless {@code
+   * edition} is null (the template's default, Free), the org's Zoho edition in {@link
+   * #EDITION_INPUT}, the input the concurrency governor reads.
+   */
+  static BpmnModelInstance connectorUnderOrgLimit(String processId, ZohoEdition edition) {
+    return endings(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent("start")
+            .serviceTask(
+                "cancelMeeting",
+                task -> {
+                  connectorTask(task, true, TEMPLATE_RETRY_BACKOFF);
+                  if (edition != null) {
+                    task.zeebeInput(edition.name(), EDITION_INPUT);
+                  }
+                }));
+  }
+
+  /**
+   * The process of the org-limit runs for the REST connector: its cancel task with an access token,
+   * retried as its element template retries a failed call (3 retries, no backoff: {@code
+   * retryBackoff} PT0S), the last failure a BPMN error that ends the instance at the error end
+   * event, where the template would leave an incident, so that every instance ends and is counted.
+   */
+  static BpmnModelInstance restUnderOrgLimit(String processId) {
+    return endings(
+        Bpmn.createExecutableProcess(processId)
+            .startEvent("start")
+            .serviceTask(
+                "cancelMeeting",
+                task ->
+                    restCancelTask(
+                        task,
+                        "\"Zoho-oauthtoken {{secrets.ZOHO_ACCESS_TOKEN}}\"",
+                        REST_RETRYING_ERROR_EXPRESSION)));
+  }
+
+  private static BpmnModelInstance endings(ServiceTaskBuilder cancelTask) {
+    return cancelTask
+        .boundaryEvent("cancelFailed")
         .error()
         .zeebeOutputExpression("\"cancelMeeting\"", "failed")
         .endEvent("failedEnd")
@@ -85,6 +146,11 @@ final class BenchmarkProcesses {
 
   /** As the element template writes the task, every default included. */
   private static void connectorTask(ServiceTaskBuilder task, boolean refreshToken) {
+    connectorTask(task, refreshToken, "PT0S");
+  }
+
+  private static void connectorTask(
+      ServiceTaskBuilder task, boolean refreshToken, String retryBackoff) {
     task.zeebeJobType(CancelMeetingFunction.JOB_TYPE)
         .zeebeJobRetries("3")
         .zeebeInputExpression("meetingId", "meeting.meetingId")
@@ -112,12 +178,17 @@ final class BenchmarkProcesses {
             "elementTemplateVersion", String.valueOf(CancelMeetingFunction.TEMPLATE_VERSION))
         .zeebeTaskHeader("resultVariable", "cancellation")
         .zeebeTaskHeader("errorExpression", DefaultErrorExpression.FEEL)
-        .zeebeTaskHeader("retryBackoff", "PT0S");
+        .zeebeTaskHeader("retryBackoff", retryBackoff);
   }
 
   /** The REST connector doing Zoho's cancel call, the Zoho header in "headers". */
   private static void restCancelTask(ServiceTaskBuilder task, String authorizationFeel) {
-    restTask(task)
+    restCancelTask(task, authorizationFeel, REST_ERROR_EXPRESSION);
+  }
+
+  private static void restCancelTask(
+      ServiceTaskBuilder task, String authorizationFeel, String errorExpression) {
+    restTask(task, errorExpression)
         .zeebeInputExpression(
             "zohoUrl + \"/crm/v7/Events/\" + meetingId + \"/actions/cancel\"", "url")
         .zeebeInputExpression("{\"Authorization\": " + authorizationFeel + "}", "headers")
@@ -127,7 +198,7 @@ final class BenchmarkProcesses {
 
   /** The REST connector doing Zoho's refresh-token grant; the token becomes {@code zohoToken}. */
   private static void restTokenTask(ServiceTaskBuilder task) {
-    restTask(task)
+    restTask(task, REST_ERROR_EXPRESSION)
         .zeebeInputExpression("tokenUrl + \"/oauth/v2/token\"", "url")
         .zeebeInputExpression(
             "{\"Content-Type\": \"application/x-www-form-urlencoded\"}", "headers")
@@ -139,7 +210,7 @@ final class BenchmarkProcesses {
         .zeebeTaskHeader("resultExpression", "={zohoToken: response.body.access_token}");
   }
 
-  private static ServiceTaskBuilder restTask(ServiceTaskBuilder task) {
+  private static ServiceTaskBuilder restTask(ServiceTaskBuilder task, String errorExpression) {
     return task.zeebeJobType(REST_JOB_TYPE)
         .zeebeJobRetries("3")
         .zeebeInput("noAuth", "authentication.type")
@@ -151,7 +222,7 @@ final class BenchmarkProcesses {
         .zeebeInputExpression("false", "groupSetCookieHeaders")
         .zeebeInputExpression("false", "ignoreNullValues")
         .zeebeTaskHeader("elementTemplateId", "io.camunda.connectors.HttpJson.v2")
-        .zeebeTaskHeader("errorExpression", REST_ERROR_EXPRESSION)
+        .zeebeTaskHeader("errorExpression", errorExpression)
         .zeebeTaskHeader("retryBackoff", "PT0S");
   }
 }

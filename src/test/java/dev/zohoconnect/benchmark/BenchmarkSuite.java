@@ -6,10 +6,12 @@ import dev.zohoconnect.benchmark.EngineRun.TokenSource;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Runs the four measurements of the benchmark issue in one go and writes docs/BENCHMARKS.md:
+ * Runs the measurements of the benchmark issues and writes docs/BENCHMARKS.md:
  *
  * <ol>
  *   <li>overhead per call, in process, with JMH: this connector against a bare JDK HttpClient POST
@@ -20,8 +22,15 @@ import java.util.List;
  *   <li>token-endpoint calls per 1,000 cancellations with 16 parallel jobs, against the emulator's
  *       real refresh limit;
  *   <li>footprint: jar sizes, standalone runtime start time and resident memory, and the start
- *       with a class-data archive (CDS, the JDK's AOT cache).
+ *       with a class-data archive (CDS, the JDK's AOT cache);
+  *   <li>("limits") throughput against Zoho's concurrency limit per org, with several runtimes of
+  *       many job threads each, this connector against the REST connector;
+  *   <li>("tokens") many runtimes sharing one refresh token against Zoho's token limits, cold start
+  *       and restart wave.
  * </ol>
+ *
+ * <p>{@code -Dbenchmark.sections=limits,tokens} (or any list of 1, 2, 3, 4, limits, tokens) runs
+ * only those; the sections that did not run keep their figures in the file.
  *
  * Everything runs against the Zoho emulator on loopback, with no injected latency and with 150 ms.
  * Started by {@code mvn -B -Pbenchmark verify} (see pom.xml); not part of the test run.
@@ -102,14 +111,50 @@ public final class BenchmarkSuite {
       report.footprint = new Footprint(settings).run();
       report.startup = new ClassDataSharing(settings).run();
     }
+
+    // Sections 5 and 6 render blocks of their own, which replace theirs in the existing file.
+    Map<String, String> blocks = new LinkedHashMap<>();
+    if (settings.runs(Settings.LIMITS)) {
+      report.section("5. Throughput against Zoho's concurrency limit");
+      log("limits: throughput against Zoho's concurrency limit");
+      blocks.put(OrgLimitReport.ID, OrgLimitReport.markdown(OrgLimitSection.run(settings), settings));
+    }
+    if (settings.runs(Settings.TOKENS)) {
+      report.section("6. Many runtimes on one refresh token");
+      log("tokens: many runtimes on one refresh token");
+      blocks.put(SharedTokenReport.ID, SharedTokenReport.markdown(SharedTokenSection.run(settings)));
+    }
     report.section("end");
 
     report.durationSeconds = (System.nanoTime() - started) / 1e9;
     Files.createDirectories(settings.output().getParent());
-    Files.writeString(settings.output(), report.markdown());
+    String previous = Files.exists(settings.output()) ? Files.readString(settings.output()) : "";
+    Files.writeString(settings.output(), document(settings, report, previous, blocks));
     log("wrote " + settings.output() + " in " + Math.round(report.durationSeconds) + " s");
     // The engine's and clients' non-daemon threads must not keep Maven waiting.
     System.exit(0);
+  }
+
+  /**
+   * The report: regenerated when any of parts 1-4 ran, else the previous file; then the blocks of
+   * sections 5 and 6 that ran, and the previous file's blocks of those that did not.
+   */
+  static String document(
+      Settings settings, Report report, String previous, Map<String, String> blocks)
+      throws java.io.IOException {
+    String document = settings.runsAnyPart() || previous.isEmpty() ? report.markdown() : previous;
+    document =
+        ReportBlocks.put(document, Report.COMMANDS_ID, Report.commandsBlock(), "## Machine and run");
+    for (String id : List.of(OrgLimitReport.ID, SharedTokenReport.ID)) {
+      String block = blocks.get(id);
+      if (block == null) {
+        block = ReportBlocks.find(previous, id).orElse(null);
+      }
+      if (block != null) {
+        document = ReportBlocks.put(document, id, block);
+      }
+    }
+    return document;
   }
 
   private static final long STARTED = System.nanoTime();

@@ -21,7 +21,16 @@ record MachineInfo(
             + System.getProperty("java.runtime.version"),
         System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
             + System.getProperty("os.arch"),
-        OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+        now());
+  }
+
+  static String now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+  }
+
+  /** CPU, cores, JDK, in one line. */
+  String oneLine() {
+    return cpuModel + ", " + cores + " cores, " + memoryMb / 1024 + " GB; " + jdk;
   }
 
   /** The 1-, 5- and 15-minute load averages, as uptime prints them. */

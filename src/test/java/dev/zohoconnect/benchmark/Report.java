@@ -47,19 +47,23 @@ final class Report {
         "What an operator pays per cancelled meeting with this connector, against the physical limit"
             + " (a bare JDK `HttpClient` POST of the same request) and against the alternative a Camunda"
             + " user would otherwise pick: Camunda's REST connector (`io.camunda.connector:connector-http-json:"
-            + "8.8.7`) configured by hand for the same Zoho call. All four measurements come from one run"
+            + "8.8.7`) configured by hand for the same Zoho call. Parts 1 to 4 come from one run"
             + " of the suite on one machine, against the Zoho emulator on loopback, with no injected latency"
-            + " and with a realistic 150 ms Zoho answer time.\n\n");
-    md.append("Reproduce (JDK 21 or newer, from the project root; the suite ran about ")
+            + " and with a realistic 150 ms Zoho answer time. Sections 5 and 6 measure this connector"
+            + " against Zoho's own limits (concurrent calls per org, tokens per refresh token); they can"
+            + " run on their own, so each carries its own command, date and load.\n\n");
+    md.append("Reproduce (JDK 21 or newer, from the project root; this file's parts 1-4 came from a run of sections ")
+        .append(String.join(", ", settings.sections()))
+        .append(" that took about ")
         .append(Math.max(1, Math.round(durationSeconds / 60)))
-        .append(" minutes here, after a build of about a minute):\n\n```\n")
-        .append(Settings.COMMAND)
-        .append("\n```\n\n");
+        .append(" minutes here, after a build of about a minute):\n\n");
+    md.append(commandsBlock());
     md.append(
-        "The command builds the jars, skips the tests and runs `dev.zohoconnect.benchmark.BenchmarkSuite`"
+        "Each command builds the jars, skips the tests and runs `dev.zohoconnect.benchmark.BenchmarkSuite`"
             + " (test sources, `src/test/java/dev/zohoconnect/benchmark/`), which writes this file. Tables"
-            + " and the text around them are generated; only the section \"Fixes made from these"
-            + " measurements\" is written by hand and kept across runs.\n\n");
+            + " and the text around them are generated, and a run replaces only the sections it ran;"
+            + " only the section \"Fixes made from these measurements\" is written by hand and kept"
+            + " across runs.\n\n");
     machine(md);
     summary(md);
     overhead(md);
@@ -69,6 +73,25 @@ final class Report {
     fixes(md);
     caveats(md);
     return md.toString();
+  }
+
+  static final String COMMANDS_ID = "commands";
+
+  /** The commands that run all or some sections, as a block a run of any section rewrites. */
+  static String commandsBlock() {
+    String run = Settings.COMMAND;
+    return ReportBlocks.wrap(
+        COMMANDS_ID,
+        "```\n"
+            + run + "                                     # every section\n"
+            + run + " -Dbenchmark.sections=limits,tokens  # only sections 5 and 6 (Zoho's limits)\n"
+            + run + " -Dbenchmark.sections=2,3            # any of 1, 2, 3, 4, limits, tokens\n"
+            + run + " -Dbenchmark.sections=1 -Dbenchmark.jmh=false  # part 1's paired cross-check only\n"
+            + "```\n\n"
+            + "`-Dbenchmark.quick=true` shortens any of them (to check the wiring only);"
+            + " `-Dbenchmark.limits.runtimes=1,2`, `-Dbenchmark.limits.orgLimits=10`,"
+            + " `-Dbenchmark.limits.seconds=6` and `-Dbenchmark.tokens.runtimes=1,16` narrow or"
+            + " lengthen sections 5 and 6.");
   }
 
   // ---------------------------------------------------------------------------------------------

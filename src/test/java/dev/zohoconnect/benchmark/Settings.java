@@ -38,10 +38,129 @@ record Settings(
     return value;
   }
 
-  /** -Dbenchmark.parts=1,3 runs only those parts (while working on one); default all four. */
+  static final String LIMITS = "limits";
+  static final String TOKENS = "tokens";
+
+  /** Every section, in the order the suite runs them: parts 1 to 4, then "limits" and "tokens". */
+  static final List<String> SECTIONS = List.of("1", "2", "3", "4", LIMITS, TOKENS);
+
+  /**
+   * -Dbenchmark.sections=limits,tokens (or 1,3, ...) runs only those sections; default all.
+   * -Dbenchmark.parts, its older name, is still read when sections is not given.
+   */
+  List<String> sections() {
+    String given = System.getProperty("benchmark.sections");
+    if (given == null || given.isBlank()) {
+      given = System.getProperty("benchmark.parts");
+    }
+    if (given == null || given.isBlank()) {
+      return SECTIONS;
+    }
+    List<String> sections = List.of(given.split(",")).stream().map(String::trim).toList();
+    for (String section : sections) {
+      if (!SECTIONS.contains(section)) {
+        throw new IllegalArgumentException(
+            "-Dbenchmark.sections: unknown section \"" + section + "\"; known: " + SECTIONS);
+      }
+    }
+    return sections;
+  }
+
   boolean runs(int part) {
-    String parts = System.getProperty("benchmark.parts", "1,2,3,4");
-    return List.of(parts.split(",")).contains(Integer.toString(part));
+    return runs(Integer.toString(part));
+  }
+
+  boolean runs(String section) {
+    return sections().contains(section);
+  }
+
+  /** Whether any of parts 1 to 4, which make up the rest of the report, runs. */
+  boolean runsAnyPart() {
+    return sections().stream().anyMatch(section -> !section.equals(LIMITS) && !section.equals(TOKENS));
+  }
+
+  /** The command that runs just these sections, for the report. */
+  static String command(String... sections) {
+    return COMMAND + " -Dbenchmark.sections=" + String.join(",", sections);
+  }
+
+  /** Options that change what a section measures, as this run was given them. */
+  private static final List<String> SECTION_OPTIONS =
+      List.of(
+          "benchmark.quick",
+          "benchmark.limits.runtimes",
+          "benchmark.limits.orgLimits",
+          "benchmark.limits.seconds",
+          "benchmark.tokens.runtimes");
+
+  /** {@link #command} for one section, with the options of this run that apply to it. */
+  static String commandAsRun(String section) {
+    StringBuilder command = new StringBuilder(command(section));
+    for (String option : SECTION_OPTIONS) {
+      String value = property(option, "");
+      boolean applies =
+          switch (option) {
+            case "benchmark.quick" -> true;
+            default -> option.startsWith("benchmark." + section + ".");
+          };
+      if (applies && !value.isEmpty() && !value.equals("false")) {
+        command.append(" -D").append(option).append('=').append(value);
+      }
+    }
+    return command.toString();
+  }
+
+  // Section "limits" ------------------------------------------------------------------------------
+
+  /** Zoho's answer time in the org-limit runs. */
+  int limitsLatencyMs() {
+    return 150;
+  }
+
+  /** The orgs' concurrency limits: Standard and Ultimate; -Dbenchmark.limits.orgLimits narrows. */
+  List<Integer> limitsOrgLimits() {
+    return intList("benchmark.limits.orgLimits", "10,25");
+  }
+
+  /** Runtimes on the one engine; -Dbenchmark.limits.runtimes narrows. */
+  List<Integer> limitsRuntimes() {
+    return intList("benchmark.limits.runtimes", "1,2,4");
+  }
+
+  /** Job threads (and jobs held) per runtime: many more than any org allows calls. */
+  int limitsThreads() {
+    return 64;
+  }
+
+  /**
+   * Instances per run: what the org's limit allows in {@code benchmark.limits.seconds} (3) at its
+   * ceiling, at least two per job thread.
+   */
+  int limitsInstances(int orgLimit, int runtimes) {
+    double seconds = Double.parseDouble(property("benchmark.limits.seconds", "3"));
+    int atCeiling = (int) Math.round(seconds * orgLimit * 1000.0 / limitsLatencyMs());
+    int instances = Math.max(atCeiling, 2 * runtimes * limitsThreads());
+    return quick ? instances / 4 : instances;
+  }
+
+  // Section "tokens" ------------------------------------------------------------------------------
+
+  /** Runtimes sharing one refresh token; -Dbenchmark.tokens.runtimes narrows. */
+  List<Integer> tokensRuntimes() {
+    return intList("benchmark.tokens.runtimes", "1,4,10,12,16,24");
+  }
+
+  /** A system property's value; blank (as Maven passes a property left empty) is absent. */
+  private static String property(String name, String defaults) {
+    String value = System.getProperty(name);
+    return value == null || value.isBlank() ? defaults : value.trim();
+  }
+
+  private static List<Integer> intList(String property, String defaults) {
+    return List.of(property(property, defaults).split(",")).stream()
+        .map(String::trim)
+        .map(Integer::valueOf)
+        .toList();
   }
 
   /**

@@ -28,7 +28,12 @@ final class ZohoFixture implements AutoCloseable {
   }
 
   static ZohoFixture start(Duration latency) {
-    return new ZohoFixture(latency, ULTIMATE_CONCURRENCY_LIMIT);
+    return start(latency, ULTIMATE_CONCURRENCY_LIMIT);
+  }
+
+  /** The same with another org concurrency limit (Zoho answers 429 to calls beyond it). */
+  static ZohoFixture start(Duration latency, int concurrencyLimit) {
+    return new ZohoFixture(latency, concurrencyLimit);
   }
 
   ZohoCrmEmulator emulator() {

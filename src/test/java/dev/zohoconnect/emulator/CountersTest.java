@@ -38,6 +38,20 @@ class CountersTest extends EmulatorTestBase {
     }
 
     @Test
+    void countsErrorAnswersByCodeAndSequentialCallsAsOneInFlight() throws IOException {
+        putUpcomingMeeting(MEETING_ID);
+
+        client.getEvent(MEETING_ID, "1000.not-a-token");
+        client.getEvent(MEETING_ID, token);
+        client.getEvent(MEETING_ID, token);
+
+        EmulatorCounters counters = emulator.counters();
+        assertThat(counters.errorAnswers("INVALID_TOKEN")).isEqualTo(1);
+        assertThat(counters.errorAnswers("NOT_ALLOWED")).isZero();
+        assertThat(counters.maxConcurrentApiRequestsArrived()).isEqualTo(1);
+    }
+
+    @Test
     void resetStartsFromZero() throws IOException {
         putUpcomingMeeting(MEETING_ID);
         client.cancel(MEETING_ID, true, token);
@@ -51,6 +65,7 @@ class CountersTest extends EmulatorTestBase {
         assertThat(counters.cancelCalls(MEETING_ID)).isZero();
         assertThat(counters.mailsSent(ZohoCrmEmulator.DEFAULT_USER_ID)).isZero();
         assertThat(counters.maxConcurrentApiRequests()).isZero();
+        assertThat(counters.maxConcurrentApiRequestsArrived()).isZero();
         assertThat(counters.tooManyRequestsSent()).isZero();
         assertThat(counters.unauthorizedSent()).isZero();
         assertThat(emulator.meetings().isCancelled(MEETING_ID)).as("state is not a counter").isTrue();

@@ -14,10 +14,14 @@ public final class EmulatorCounters {
     private final CounterMap<String> cancelCalls = new CounterMap<>();
     private final CounterMap<String> tokenRefreshes = new CounterMap<>();
     private final CounterMap<String> mails = new CounterMap<>();
+    private final CounterMap<String> tokenRefusals = new CounterMap<>();
+    private final CounterMap<String> errorAnswers = new CounterMap<>();
     private final LongAdder cancellations = new LongAdder();
     private final LongAdder tooManyRequests = new LongAdder();
     private final LongAdder unauthorized = new LongAdder();
     private final AtomicInteger maxConcurrentApiRequests = new AtomicInteger();
+    private final AtomicInteger apiRequestsArrived = new AtomicInteger();
+    private final AtomicInteger maxApiRequestsArrived = new AtomicInteger();
 
     /** CRM API requests of any kind, including rejected ones; token requests are not API calls. */
     public long apiCalls() {
@@ -51,6 +55,23 @@ public final class EmulatorCounters {
         return tokenRefreshes.get(refreshToken);
     }
 
+    /**
+     * Refresh-token grants refused with this error, e.g. {@code "Access Denied"} for Zoho's limit of ten refreshes
+     * per ten minutes ({@link dev.zohoconnect.emulator.oauth.TokenGrant.Refused} names them).
+     */
+    public long tokenRefusals(String error) {
+        return tokenRefusals.get(error);
+    }
+
+    /**
+     * Zoho errors the CRM endpoints answered with this code, e.g. {@code INVALID_TOKEN} for an expired, revoked or
+     * displaced access token. The org limit's 429 is counted by {@link #tooManyRequestsSent()} instead, and injected
+     * faults are not counted here.
+     */
+    public long errorAnswers(String code) {
+        return errorAnswers.get(code);
+    }
+
     /** Cancellation mails sent on behalf of this user since the last reset (across days). */
     public long mailsSent(String userId) {
         return mails.get(userId);
@@ -59,6 +80,15 @@ public final class EmulatorCounters {
     /** The most CRM API requests that were in flight at once (rejected ones never count as in flight). */
     public int maxConcurrentApiRequests() {
         return maxConcurrentApiRequests.get();
+    }
+
+    /**
+     * The most CRM API requests the server was handling at once, those being refused with 429 for the org's limit
+     * included. It exceeds the limit exactly when a call arrived while the limit was reached; a refused call is
+     * answered at once, so it shows that clients went over the limit rather than by how much.
+     */
+    public int maxConcurrentApiRequestsArrived() {
+        return maxApiRequestsArrived.get();
     }
 
     /** Every 429 answer, whether from a limit or an injected fault. */
@@ -76,10 +106,13 @@ public final class EmulatorCounters {
         cancelCalls.clear();
         tokenRefreshes.clear();
         mails.clear();
+        tokenRefusals.clear();
+        errorAnswers.clear();
         cancellations.reset();
         tooManyRequests.reset();
         unauthorized.reset();
         maxConcurrentApiRequests.set(0);
+        maxApiRequestsArrived.set(0);
     }
 
     void recordRequest(Endpoint endpoint) {
@@ -96,6 +129,23 @@ public final class EmulatorCounters {
 
     void recordTokenRefresh(String refreshToken) {
         tokenRefreshes.increment(refreshToken == null ? "" : refreshToken);
+    }
+
+    void recordTokenRefusal(String error) {
+        tokenRefusals.increment(error == null ? "" : error);
+    }
+
+    void recordErrorAnswer(String code) {
+        errorAnswers.increment(code);
+    }
+
+    /** A CRM API request reached the dispatcher; must be paired with {@link #apiRequestLeft()}. */
+    void apiRequestArrived() {
+        maxApiRequestsArrived.accumulateAndGet(apiRequestsArrived.incrementAndGet(), Math::max);
+    }
+
+    void apiRequestLeft() {
+        apiRequestsArrived.decrementAndGet();
     }
 
     void recordMail(String userId) {

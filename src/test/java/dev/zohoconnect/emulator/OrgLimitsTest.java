@@ -34,6 +34,9 @@ class OrgLimitsTest extends EmulatorTestBase {
         });
         assertThat(emulator.counters().maxConcurrentApiRequests()).isEqualTo(3);
         assertThat(emulator.counters().tooManyRequestsSent()).isEqualTo(rejected.size());
+        assertThat(emulator.counters().maxConcurrentApiRequestsArrived())
+                .as("the refused calls arrived while three were in flight")
+                .isGreaterThan(3);
     }
 
     @Test

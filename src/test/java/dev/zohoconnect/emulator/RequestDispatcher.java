@@ -49,7 +49,10 @@ final class RequestDispatcher implements HttpHandler {
             count(route);
             if (!route.endpoint().isCrmApi()) {
                 deliver(exchange, answerAfterLatency(request, route));
-            } else if (limits.tryEnter()) {
+                return;
+            }
+            counters.apiRequestArrived();
+            if (limits.tryEnter()) {
                 Optional<HttpReply> answer;
                 try {
                     answer = answerAfterLatency(request, route);
@@ -57,9 +60,11 @@ final class RequestDispatcher implements HttpHandler {
                     // Released before the answer goes out: a caller cannot send its next call before it has read
                     // this answer, so its sequential calls never count as concurrent (no stale slot, no spurious 429).
                     limits.leave();
+                    counters.apiRequestLeft();
                 }
                 deliver(exchange, answer);
             } else {
+                counters.apiRequestLeft();
                 send(exchange, ZohoErrors.tooManyRequests().toReply());
             }
         }
@@ -118,6 +123,7 @@ final class RequestDispatcher implements HttpHandler {
                 case Route.Matched matched -> handlers.get(matched.endpoint()).handle(request, matched);
             };
         } catch (ZohoErrorException e) {
+            counters.recordErrorAnswer(e.error().code());
             return e.error().toReply();
         } catch (RuntimeException e) {
             // A bug in the emulator still answers like Zoho does when it has one.

@@ -32,7 +32,10 @@ final class TokenEndpoint implements EndpointHandler {
         counters.recordTokenRefresh(refreshToken);
         return switch (tokens.refresh(form.get("client_id"), form.get("client_secret"), refreshToken)) {
             case TokenGrant.Issued issued -> issued(issued);
-            case TokenGrant.Refused refusal -> refused(refusal);
+            case TokenGrant.Refused refusal -> {
+                counters.recordTokenRefusal(refusal.error());
+                yield refused(refusal);
+            }
         };
     }
 

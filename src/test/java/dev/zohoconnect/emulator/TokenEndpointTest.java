@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.zohoconnect.emulator.oauth.RefreshToken;
 import dev.zohoconnect.emulator.oauth.Scopes;
 import dev.zohoconnect.emulator.oauth.TokenService;
+import dev.zohoconnect.emulator.oauth.TokenGrant;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -93,6 +94,7 @@ class TokenEndpointTest extends EmulatorTestBase {
         }
 
         assertJsonAnswer(refreshDefault(), 200, ACCESS_DENIED);
+        assertThat(emulator.counters().tokenRefusals(TokenGrant.Refused.ACCESS_DENIED)).isEqualTo(1);
 
         // The window slides: ten minutes after the first refresh, it no longer counts.
         emulator.clock().advance(Duration.ofSeconds(100));

@@ -158,7 +158,8 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
                 connectorObjectMapper,
                 connector.instanceSupplier().get(),
                 new DefaultNoopMetricsRecorder(),
-                builder.completionLost);
+                builder.completionLost,
+                builder.jobFailed);
         JobWorkerBuilderStep3 worker =
             startedClient
                 .newWorker()
@@ -392,6 +393,7 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
 
     private final CamundaClient client;
     private final Predicate<ActivatedJob> completionLost;
+    private final JobFailedListener jobFailed;
 
     FailVariablesKeepingJobHandler(
         CamundaClient client,
@@ -403,7 +405,8 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
         ObjectMapper objectMapper,
         OutboundConnectorFunction function,
         DefaultNoopMetricsRecorder metricsRecorder,
-        Predicate<ActivatedJob> completionLost) {
+        Predicate<ActivatedJob> completionLost,
+        JobFailedListener jobFailed) {
       super(
           metrics,
           commandStrategy,
@@ -415,6 +418,7 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
           metricsRecorder);
       this.client = client;
       this.completionLost = completionLost;
+      this.jobFailed = jobFailed;
     }
 
     /** A complete command that never reaches the gateway: the job stays activated until it times out. */
@@ -440,13 +444,30 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
           // the failure itself is still reported below
         }
       }
+      jobFailed.failed(
+          job,
+          result.retries(),
+          result.retryBackoff() == null ? Duration.ZERO : result.retryBackoff());
       super.failJob(jobClient, job, result);
     }
   }
 
+  /** Told of every job the runtime fails, i.e. hands back to the engine rather than completing. */
+  @FunctionalInterface
+  public interface JobFailedListener {
+    /**
+     * @param retries the retries the job has left
+     * @param backoff how long the engine waits before the job can be activated again (zero when
+     *     the failure named none; the task's {@code retryBackoff} header then applies)
+     */
+    void failed(ActivatedJob job, int retries, Duration backoff);
+  }
+
+  private record AnnotatedFunction(Class<?> annotated, OutboundConnectorFunction function) {}
+
   public static final class Builder {
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
-    private final List<OutboundConnectorFunction> annotatedFunctions = new ArrayList<>();
+    private final List<AnnotatedFunction> annotatedFunctions = new ArrayList<>();
     private final List<OutboundConnectorConfiguration> explicitConfigurations = new ArrayList<>();
     private Boolean discoverConnectors;
     private Duration pollInterval = Duration.ofMillis(50);
@@ -457,6 +478,7 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
     private int workerThreads = 2;
     private ZeebeTestEngine engine;
     private Predicate<ActivatedJob> completionLost = job -> false;
+    private JobFailedListener jobFailed = (job, retries, backoff) -> {};
 
     private Builder() {}
 
@@ -488,12 +510,19 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
      * #discoverConnectors(boolean)} turns it on.
      */
     public Builder connector(OutboundConnectorFunction function) {
-      if (!function.getClass().isAnnotationPresent(OutboundConnector.class)) {
+      return connector(function.getClass(), function);
+    }
+
+    /**
+     * Registers {@code function} as the connector {@code annotated} describes (name, type, input
+     * variables from its {@link OutboundConnector}), e.g. a wrapper that observes that connector.
+     */
+    public Builder connector(Class<?> annotated, OutboundConnectorFunction function) {
+      if (!annotated.isAnnotationPresent(OutboundConnector.class)) {
         throw new IllegalArgumentException(
-            function.getClass().getName()
-                + " has no @OutboundConnector; use connector(type, function)");
+            annotated.getName() + " has no @OutboundConnector; use connector(type, function)");
       }
-      annotatedFunctions.add(function);
+      annotatedFunctions.add(new AnnotatedFunction(annotated, function));
       return this;
     }
 
@@ -527,6 +556,12 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
      */
     public Builder loseCompletions(Predicate<ActivatedJob> lost) {
       this.completionLost = Objects.requireNonNull(lost);
+      return this;
+    }
+
+    /** Tells {@code listener} of every job the runtime fails, before the engine hears of it. */
+    public Builder onJobFailed(JobFailedListener listener) {
+      this.jobFailed = Objects.requireNonNull(listener);
       return this;
     }
 
@@ -579,8 +614,9 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
                         c.timeout()))
             .forEach(result::add);
       }
-      for (OutboundConnectorFunction function : annotatedFunctions) {
-        OutboundConnector annotation = function.getClass().getAnnotation(OutboundConnector.class);
+      for (AnnotatedFunction registered : annotatedFunctions) {
+        OutboundConnectorFunction function = registered.function();
+        OutboundConnector annotation = registered.annotated().getAnnotation(OutboundConnector.class);
         String normalized =
             annotation.name().trim().replaceAll("[^a-zA-Z0-9_ ]", "").replaceAll(" ", "_")
                 .toUpperCase();
