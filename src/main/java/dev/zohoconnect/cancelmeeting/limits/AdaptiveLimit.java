@@ -18,6 +18,12 @@ import java.time.Duration;
  *       change): a limit nobody reaches proves nothing and would only let a later burst overshoot.
  *       Below the last refused level, one step per {@link Tuning#growthInterval()}; at and above it,
  *       where Zoho refused before, one cautious step per {@link Tuning#probeInterval()}.
+ *   <li><b>Start.</b> A new limit starts at 1 and, until Zoho first refuses, grows by one with
+ *       every round of answered calls, without waiting for the growth interval (a round: as many
+ *       answered calls, each granted with every slot taken, as the limit). One runtime reaches its
+ *       edition's maximum within that many call times; several runtimes that start together
+ *       overshoot the org's limit by about one call each, instead of each sending its whole
+ *       maximum at once into an org that others already fill.
  *   <li>Never above the edition's maximum, never below 1. A call without an answer changes nothing.
  * </ul>
  *
@@ -32,12 +38,31 @@ final class AdaptiveLimit {
    * @param backoffRatio the share of the limit kept after a refusal, above 0 and below 1
    * @param growthInterval the least time between two increases below the last refused level
    * @param probeInterval the least time between two increases at or above it
-   * @param pauseAfterRefusal how long no new call starts after a refusal ({@link OrgGate}),
-   *     doubled for each further refusal without an answer in between, up to eight times itself
-   *     (and never beyond {@code probeInterval})
+   * @param pauseAfterRefusal how long no new call starts after a refusal at a limit of 1 ({@link
+   *     OrgGate}), doubled for each further refusal without an answer in between, up to eight
+   *     times itself (and never beyond {@code probeInterval})
+   * @param warmUp whether a new limit starts at 1 and grows a step per round until the first
+   *     refusal ("Start" above); without, it starts at the maximum
    */
   record Tuning(
-      double backoffRatio, Duration growthInterval, Duration probeInterval, Duration pauseAfterRefusal) {
+      double backoffRatio,
+      Duration growthInterval,
+      Duration probeInterval,
+      Duration pauseAfterRefusal,
+      boolean warmUp) {
+
+    Tuning(
+        double backoffRatio,
+        Duration growthInterval,
+        Duration probeInterval,
+        Duration pauseAfterRefusal) {
+      this(backoffRatio, growthInterval, probeInterval, pauseAfterRefusal, true);
+    }
+
+    /** The same rules for a limit that starts at its maximum, with no warm-up. */
+    Tuning startingAtTheMaximum() {
+      return new Tuning(backoffRatio, growthInterval, probeInterval, pauseAfterRefusal, false);
+    }
 
     /**
      * Halving: several runtimes that overshoot together are back under the org's limit after one
@@ -56,7 +81,8 @@ final class AdaptiveLimit {
           backoffRatio,
           growthInterval.dividedBy(factor),
           probeInterval.dividedBy(factor),
-          pauseAfterRefusal.dividedBy(factor));
+          pauseAfterRefusal.dividedBy(factor),
+          warmUp);
     }
 
     Tuning {
@@ -78,8 +104,12 @@ final class AdaptiveLimit {
   private int usedSinceChange;
   private long lastChangeMillis;
 
-  AdaptiveLimit(int initial, Tuning tuning, long nowMillis) {
-    this.limit = Math.max(1, initial);
+  private boolean warmingUp;
+
+  /** A new limit: at 1 while it warms up ("Start" above), else at {@code maximum}. */
+  AdaptiveLimit(int maximum, Tuning tuning, long nowMillis) {
+    this.warmingUp = tuning.warmUp();
+    this.limit = warmingUp ? 1 : Math.max(1, maximum);
     this.backoffRatio = tuning.backoffRatio();
     this.growthIntervalMillis = tuning.growthInterval().toMillis();
     this.probeIntervalMillis = tuning.probeInterval().toMillis();
@@ -98,6 +128,11 @@ final class AdaptiveLimit {
     return decreases;
   }
 
+  /** Whether the limit is as low as it goes: a refusal now cannot shrink it. */
+  boolean atFloor() {
+    return limit == 1;
+  }
+
   /** Brings the limit down to a caller's maximum (an edition or runtime setting lower than before). */
   void capAt(int maximum) {
     if (limit > maximum) {
@@ -114,6 +149,7 @@ final class AdaptiveLimit {
     if (window != decreases) {
       return false;
     }
+    warmingUp = false;
     refusedAt = limit;
     limit = Math.max(1, Math.min(limit - 1, (int) (limit * backoffRatio)));
     decreases++;
@@ -133,7 +169,12 @@ final class AdaptiveLimit {
       return;
     }
     usedSinceChange++;
-    long interval = limit + 1 < refusedAt ? growthIntervalMillis : probeIntervalMillis;
+    long interval;
+    if (warmingUp) {
+      interval = 0;
+    } else {
+      interval = limit + 1 < refusedAt ? growthIntervalMillis : probeIntervalMillis;
+    }
     if (usedSinceChange >= limit && nowMillis - lastChangeMillis >= interval) {
       limit++;
       usedSinceChange = 0;

@@ -17,10 +17,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * virtual thread nor serialises calls to different orgs. Slots freed by a release go straight to
  * the longest waiting job: a job arriving later cannot take them first.
  *
- * <p>After a 429 no new call starts for {@link AdaptiveLimit.Tuning#pauseAfterRefusal()}: Zoho has
- * just said the org is full, and without the pause the jobs queued behind the refused call would
- * each take its slot at once and collect a 429 in turn. That matters most at a limit of 1, which
- * cannot shrink any further; there the pause doubles with each refusal until Zoho answers again.
+ * <p>A 429 at a limit of 1, which cannot shrink any further, stops new calls for {@link
+ * AdaptiveLimit.Tuning#pauseAfterRefusal()}, doubling with each refusal until Zoho answers again:
+ * Zoho has just said the org is full, and without the pause the jobs queued behind the refused call
+ * would each take its slot at once and collect a 429 in turn. Above 1 the halved limit holds them
+ * back already; a pause there would leave the runtime's share of the org idle (measured: with four
+ * runtimes sharing an org, pauses after every 429 kept them idle most of the time).
  */
 final class OrgGate {
 
@@ -154,11 +156,14 @@ final class OrgGate {
           limit.onAnswered(permit.saturated(), permit.maximum(), now);
         }
         case TOO_MANY_REQUESTS -> {
+          boolean couldNotShrink = limit.atFloor();
           if (limit.onRefused(permit.window(), now)) {
             refusalsInARow++;
           }
-          closedUntilMillis = Math.max(closedUntilMillis, now + pause());
-          wakeHeadForPause();
+          if (couldNotShrink) {
+            closedUntilMillis = Math.max(closedUntilMillis, now + pause());
+            wakeHeadForPause();
+          }
         }
         case NO_ANSWER -> {}
       }

@@ -4,20 +4,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The AIMD rules alone, on a clock the test moves by hand (milliseconds). */
 class AdaptiveLimitTest {
 
-  private static final AdaptiveLimit.Tuning TUNING = AdaptiveLimit.Tuning.DEFAULT;
+  private static final AdaptiveLimit.Tuning TUNING = AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum();
   private static final long SECOND = 1_000;
   private static final long PROBE = TUNING.probeInterval().toMillis();
 
   private long now = 1_000_000;
 
   @Test
-  void startsAtTheMaximum() {
+  void withoutWarmUpStartsAtTheMaximum() {
     assertThat(new AdaptiveLimit(10, TUNING, now).value()).isEqualTo(10);
+  }
+
+  @Test
+  void warmingUpItStartsAtOneAndGrowsAStepPerRoundOfAnswersWithoutWaiting() {
+    AdaptiveLimit limit = new AdaptiveLimit(4, AdaptiveLimit.Tuning.DEFAULT, now);
+    List<Integer> values = new ArrayList<>();
+    for (int round = 0; round < 5; round++) {
+      values.add(limit.value());
+      for (int answered = limit.value(); answered > 0; answered--) {
+        limit.onAnswered(true, 4, now); // the same instant: no growth interval applies
+      }
+    }
+    assertThat(values).containsExactly(1, 2, 3, 4, 4);
+  }
+
+  @Test
+  void theFirstRefusalEndsTheWarmUp() {
+    AdaptiveLimit limit = new AdaptiveLimit(25, AdaptiveLimit.Tuning.DEFAULT, now);
+    for (int answered = 0; answered < 1 + 2 + 3 + 4 + 5 + 6 + 7; answered++) {
+      limit.onAnswered(true, 25, now);
+    }
+    assertThat(limit.value()).isEqualTo(8);
+    limit.onRefused(limit.window(), now);
+    assertThat(limit.value()).isEqualTo(4);
+    for (int answered = 0; answered < 40; answered++) {
+      limit.onAnswered(true, 25, now);
+    }
+    assertThat(limit.value()).as("growth waits for its interval again").isEqualTo(4);
+    limit.onAnswered(true, 25, now + 1_000);
+    assertThat(limit.value()).isEqualTo(5);
   }
 
   @Test
@@ -35,7 +67,7 @@ class AdaptiveLimitTest {
 
   @Test
   void aRefusalLowersASmallLimitByOneAtLeast() {
-    AdaptiveLimit limit = new AdaptiveLimit(3, new AdaptiveLimit.Tuning(0.9, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1)), now);
+    AdaptiveLimit limit = new AdaptiveLimit(3, new AdaptiveLimit.Tuning(0.9, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1), false), now);
     limit.onRefused(limit.window(), now);
     assertThat(limit.value()).isEqualTo(2);
   }

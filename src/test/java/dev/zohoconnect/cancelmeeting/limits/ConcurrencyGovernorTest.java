@@ -38,7 +38,7 @@ class ConcurrencyGovernorTest {
 
   private static ConcurrencyGovernor governor(OptionalInt runtimeMaximum, Clock clock) {
     return new ConcurrencyGovernor(
-        runtimeMaximum, clock, AdaptiveLimit.Tuning.DEFAULT, 10_000, Duration.ofMinutes(15));
+        runtimeMaximum, clock, AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum(), 10_000, Duration.ofMinutes(15));
   }
 
   // --- the limit in flight
@@ -106,7 +106,7 @@ class ConcurrencyGovernorTest {
     // The rules 1000 times faster (1 ms steps and pauses), so the limit moves while threads wait.
     ConcurrencyGovernor governor =
         new ConcurrencyGovernor(
-            runtimeMaximum, Clock.systemUTC(), AdaptiveLimit.Tuning.DEFAULT.fasterBy(1000), 10_000, Duration.ofMinutes(15));
+            runtimeMaximum, Clock.systemUTC(), AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum().fasterBy(1000), 10_000, Duration.ofMinutes(15));
     AtomicInteger holding = new AtomicInteger();
     AtomicInteger mostHeld = new AtomicInteger();
     AtomicInteger calls = new AtomicInteger();
@@ -303,21 +303,28 @@ class ConcurrencyGovernorTest {
   }
 
   @Test
-  void afterATooManyRequestsNoNewCallStartsForASecond() {
+  void aTooManyRequestsAboveALimitOfOneShrinksTheLimitWithoutAPause() {
     Permit[] all = takeAll(ORG, FREE);
     all[0].release(CallOutcome.TOO_MANY_REQUESTS);
     for (int i = 1; i < all.length; i++) {
       all[i].release(CallOutcome.ANSWERED);
     }
     assertThat(governor.state(ORG)).contains(new OrgState(2, 0, 0));
-    assertThat(governor.acquire(ORG, FREE, Deadline.after(Duration.ZERO, clock), Duration.ZERO))
-        .as("free slots, but Zoho has just said the org is full")
+    assertThat(takeAll(ORG, FREE)).as("the halved limit, at once").hasSize(2);
+  }
+
+  @Test
+  void aTooManyRequestsAtALimitOfOneStopsNewCallsForASecond() {
+    granted(governor.acquire(ORG, 1, Deadline.after(Duration.ZERO, clock), Duration.ZERO))
+        .release(CallOutcome.TOO_MANY_REQUESTS);
+    assertThat(governor.acquire(ORG, 1, Deadline.after(Duration.ZERO, clock), Duration.ZERO))
+        .as("a free slot, but Zoho has just said the org is full and the limit cannot shrink")
         .isInstanceOf(Acquisition.DeadlineReached.class);
 
     clock.advance(Duration.ofMillis(999));
-    assertThat(takeAll(ORG, FREE)).isEmpty();
+    assertThat(takeAll(ORG, 1)).isEmpty();
     clock.advance(Duration.ofMillis(1));
-    assertThat(takeAll(ORG, FREE)).hasSize(2);
+    assertThat(takeAll(ORG, 1)).hasSize(1);
   }
 
   @Test
@@ -351,14 +358,14 @@ class ConcurrencyGovernorTest {
   void jobsWaitingOutThePauseGoInOrderWhenItEndsWithoutAnyRelease() throws Exception {
     Clock real = Clock.systemUTC();
     ConcurrencyGovernor paused = pausingFor(Duration.ofMillis(300));
-    granted(paused.acquire(ORG, 2, Deadline.none(real), Duration.ZERO)).release(CallOutcome.TOO_MANY_REQUESTS);
+    granted(paused.acquire(ORG, 1, Deadline.none(real), Duration.ZERO)).release(CallOutcome.TOO_MANY_REQUESTS);
     long refusedAt = System.nanoTime();
     List<Integer> order = new CopyOnWriteArrayList<>();
     List<Thread> jobs = new ArrayList<>();
     for (int job = 0; job < 3; job++) {
       int id = job;
       jobs.add(Thread.ofVirtual().start(() -> {
-        Permit permit = granted(paused.acquire(ORG, 2, Deadline.after(Duration.ofSeconds(20), real), Duration.ZERO));
+        Permit permit = granted(paused.acquire(ORG, 1, Deadline.after(Duration.ofSeconds(20), real), Duration.ZERO));
         order.add(id);
         permit.release(CallOutcome.ANSWERED);
       }));
@@ -527,7 +534,7 @@ class ConcurrencyGovernorTest {
   @Test
   void theNumberOfOrgsKeptIsBoundedButOrgsWithCallsInFlightAreNeverDropped() {
     ConcurrencyGovernor small =
-        new ConcurrencyGovernor(OptionalInt.empty(), clock, AdaptiveLimit.Tuning.DEFAULT, 100, Duration.ofMinutes(15));
+        new ConcurrencyGovernor(OptionalInt.empty(), clock, AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum(), 100, Duration.ofMinutes(15));
     Permit busy = granted(small.acquire(ORG, FREE, noDeadline(), Duration.ZERO));
     int most = 0;
     for (int org = 0; org < 5_000; org++) {
@@ -580,11 +587,11 @@ class ConcurrencyGovernorTest {
 
   /** The default rules on the real clock, with another pause after a refusal. */
   private static ConcurrencyGovernor pausingFor(Duration pause) {
-    AdaptiveLimit.Tuning tuning = AdaptiveLimit.Tuning.DEFAULT;
+    AdaptiveLimit.Tuning tuning = AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum();
     return new ConcurrencyGovernor(
         OptionalInt.empty(),
         Clock.systemUTC(),
-        new AdaptiveLimit.Tuning(tuning.backoffRatio(), tuning.growthInterval(), tuning.probeInterval(), pause),
+        new AdaptiveLimit.Tuning(tuning.backoffRatio(), tuning.growthInterval(), tuning.probeInterval(), pause, false),
         10_000,
         Duration.ofMinutes(15));
   }

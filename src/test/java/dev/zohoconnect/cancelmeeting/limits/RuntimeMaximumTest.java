@@ -7,6 +7,8 @@ import dev.zohoconnect.cancelmeeting.budget.Deadline;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -54,8 +56,16 @@ class RuntimeMaximumTest {
     ConcurrencyGovernor governor =
         ConcurrencyGovernor.create(RuntimeSettings.of(Map.of(VARIABLE, "2")), Clock.systemUTC());
     Deadline now = Deadline.after(Duration.ZERO, Clock.systemUTC());
-    assertThat(governor.acquire("org", 10, now, Duration.ZERO)).isInstanceOf(Permit.class);
-    assertThat(governor.acquire("org", 10, now, Duration.ZERO)).isInstanceOf(Permit.class);
-    assertThat(governor.acquire("org", 10, now, Duration.ZERO)).isInstanceOf(Acquisition.DeadlineReached.class);
+    List<Integer> inFlightPerRound = new ArrayList<>();
+    // Rounds of calls, all answered: the limit warms up from 1 and stops at the cap.
+    for (int round = 0; round < 5; round++) {
+      List<Permit> permits = new ArrayList<>();
+      while (governor.acquire("org", 10, now, Duration.ZERO) instanceof Permit permit) {
+        permits.add(permit);
+      }
+      inFlightPerRound.add(permits.size());
+      permits.forEach(permit -> permit.release(CallOutcome.ANSWERED));
+    }
+    assertThat(inFlightPerRound).containsExactly(1, 2, 2, 2, 2);
   }
 }
