@@ -20,6 +20,10 @@ import java.util.stream.Stream;
  * the connector's own job backoff instead of the generator's zero. Runs in the build; never edit
  * its output by hand.
  *
+ * <p>Build tooling, so neither in the connector jar nor among the tests: the build runs this file
+ * with Java's source launcher against the compiled connector classes, which it reads the defaults
+ * from (see the {@code finish-element-templates} execution in the pom).
+ *
  * <p>Arguments: generated dir, output dir, {@code true} to also update the committed copy, the
  * committed copy's dir.
  */
@@ -45,7 +49,7 @@ public final class ElementTemplateFinisher {
   }
 
   /** The template with the default error expression and retry backoff filled in. */
-  public static String finish(String template) throws IOException {
+  private static String finish(String template) throws IOException {
     JsonNode root = JSON.readTree(template);
     for (JsonNode property : root.path("properties")) {
       switch (property.path("binding").path("key").asText()) {
@@ -58,7 +62,7 @@ public final class ElementTemplateFinisher {
     return JSON.writeValueAsString(root) + "\n";
   }
 
-  public static List<Path> templatesUnder(Path dir) throws IOException {
+  private static List<Path> templatesUnder(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
     }
