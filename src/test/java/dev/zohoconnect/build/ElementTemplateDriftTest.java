@@ -22,6 +22,12 @@ class ElementTemplateDriftTest {
 
   private static final Path BUILT = Path.of("target/element-templates");
   private static final Path COMMITTED = Path.of("element-templates");
+
+  /**
+   * Released versions before the current one, as Modeler's template catalogue keeps them: a
+   * diagram built on version 1 still finds its template, and Modeler offers the upgrade.
+   */
+  private static final Path VERSIONED = COMMITTED.resolve("versioned");
   private static final String HOW_TO_FIX =
       "element-templates/ differs from what the build generates. Bump"
           + " CancelMeetingFunction.TEMPLATE_VERSION if the template changed, then run"
@@ -37,14 +43,35 @@ class ElementTemplateDriftTest {
       assertThat(Files.readString(committed)).as(HOW_TO_FIX + " File: " + committed)
           .isEqualTo(Files.readString(file));
     }
-    assertThat(templatesUnder(COMMITTED))
+    assertThat(currentTemplatesUnder(COMMITTED))
         .as("no stale template is committed")
         .hasSameSizeAs(built);
   }
 
+  /**
+   * Every earlier version is committed under {@code versioned/}, exactly as it was released: its
+   * content is the one {@code template-versions.properties} recorded for it.
+   */
+  @Test
+  void everyEarlierVersionIsKeptAsReleased() throws Exception {
+    Properties released = releasedVersions();
+    for (int version = 1; version < CancelMeetingFunction.TEMPLATE_VERSION; version++) {
+      Path file = VERSIONED.resolve("cancel-zoho-meeting-" + version + ".json");
+      assertThat(file).as("version %d of the template, for diagrams built on it", version).exists();
+      String content = Files.readString(file);
+      assertThat(new ObjectMapper().readTree(content).path("version").asInt()).isEqualTo(version);
+      assertThat(sha256(content))
+          .as("%s changed after its release", file)
+          .isEqualTo(released.getProperty(Integer.toString(version)));
+    }
+    assertThat(templatesUnder(VERSIONED))
+        .as("only earlier versions under " + VERSIONED)
+        .hasSize(CancelMeetingFunction.TEMPLATE_VERSION - 1);
+  }
+
   @Test
   void everyTemplateShipsTheDefaultErrorExpressionAndCurrentVersion() throws IOException {
-    for (Path file : templatesUnder(COMMITTED)) {
+    for (Path file : currentTemplatesUnder(COMMITTED)) {
       JsonNode template = new ObjectMapper().readTree(file.toFile());
       assertThat(template.path("version").asInt()).isEqualTo(CancelMeetingFunction.TEMPLATE_VERSION);
       assertThat(template.path("engines").path("camunda").asText()).isEqualTo("^8.8");
@@ -61,10 +88,7 @@ class ElementTemplateDriftTest {
    */
   @Test
   void aChangedTemplateComesWithANewVersion() throws Exception {
-    Properties released = new Properties();
-    try (var in = getClass().getResourceAsStream("/template-versions.properties")) {
-      released.load(in);
-    }
+    Properties released = releasedVersions();
     String version = Integer.toString(CancelMeetingFunction.TEMPLATE_VERSION);
     String fingerprint = sha256(Files.readString(COMMITTED.resolve("cancel-zoho-meeting.json")));
     assertThat(released.getProperty(version))
@@ -76,6 +100,14 @@ class ElementTemplateDriftTest {
         .isEqualTo(fingerprint);
   }
 
+  private static Properties releasedVersions() throws IOException {
+    Properties released = new Properties();
+    try (var in = ElementTemplateDriftTest.class.getResourceAsStream("/template-versions.properties")) {
+      released.load(in);
+    }
+    return released;
+  }
+
   private static String sha256(String text) throws Exception {
     return HexFormat.of()
         .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
@@ -85,6 +117,11 @@ class ElementTemplateDriftTest {
     try (Stream<Path> files = Files.walk(dir)) {
       return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
     }
+  }
+
+  /** The templates of the current version: all but the released earlier ones. */
+  private static List<Path> currentTemplatesUnder(Path dir) throws IOException {
+    return templatesUnder(dir).stream().filter(f -> !f.startsWith(VERSIONED)).toList();
   }
 
   static JsonNode property(JsonNode template, String bindingKey) {
