@@ -12,15 +12,18 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** A plain JDK HTTP client speaking to the emulator the way the connector will: no emulator internals involved. */
-final class ZohoTestClient {
+/**
+ * A plain JDK HTTP client speaking to the emulator the way the connector will: no emulator internals involved. Public
+ * for the proof that the packaged emulator jar serves the same API.
+ */
+public final class ZohoTestClient {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** One HTTP answer. */
-    record Answer(int status, HttpHeaders headers, String body) {
+    public record Answer(int status, HttpHeaders headers, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return MAPPER.readTree(body);
             } catch (IOException e) {
@@ -34,7 +37,7 @@ final class ZohoTestClient {
             return root.has("data") ? root.path("data").path(0) : root;
         }
 
-        String contentType() {
+        public String contentType() {
             return headers.firstValue("Content-Type").orElse(null);
         }
     }
@@ -43,11 +46,11 @@ final class ZohoTestClient {
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
-    ZohoTestClient(String baseUrl) {
+    public ZohoTestClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
-    static String mailBody(boolean sendMail) {
+    public static String mailBody(boolean sendMail) {
         return "{\"data\":[{\"send_cancelling_mail\":" + sendMail + "}]}";
     }
 
@@ -55,7 +58,7 @@ final class ZohoTestClient {
         return cancel("v7", meetingId, mailBody(sendMail), accessToken);
     }
 
-    Answer cancel(String version, String meetingId, String body, String accessToken) throws IOException {
+    public Answer cancel(String version, String meetingId, String body, String accessToken) throws IOException {
         return send("POST", cancelPath(version, meetingId), oauthHeader(accessToken), body);
     }
 
@@ -72,13 +75,13 @@ final class ZohoTestClient {
     }
 
     /** The refresh-token grant as a form body, the way most OAuth libraries send it. */
-    Answer refresh(String clientId, String clientSecret, String refreshToken) throws IOException {
+    public Answer refresh(String clientId, String clientSecret, String refreshToken) throws IOException {
         String form = "grant_type=refresh_token&client_id=" + clientId + "&client_secret=" + clientSecret
                 + "&refresh_token=" + refreshToken;
         return sendForm(Router.TOKEN_PATH, form);
     }
 
-    Answer sendForm(String pathAndQuery, String form) throws IOException {
+    public Answer sendForm(String pathAndQuery, String form) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))

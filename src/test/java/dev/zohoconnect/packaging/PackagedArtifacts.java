@@ -36,6 +36,10 @@ final class PackagedArtifacts {
     return artifact("runtime.jar");
   }
 
+  static Path emulatorJar() {
+    return artifact("emulator.jar");
+  }
+
   private static Path artifact(String property) {
     String location = System.getProperty(property);
     if (location == null) {

@@ -51,7 +51,7 @@ public final class RuntimeProcess implements AutoCloseable {
     int port = freePort();
     Path log = logDir.resolve(name + ".log");
     List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.add(javaExecutable());
     if (Runtime.version().feature() >= 23) {
       command.add("--sun-misc-unsafe-memory-access=allow"); // Netty/gRPC warnings on JDK 23+
     }
@@ -189,7 +189,12 @@ public final class RuntimeProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  /** The JDK that runs the tests, so a child JVM runs on the same one. */
+  static String javaExecutable() {
+    return ProcessHandle.current().info().command().orElse("java");
+  }
+
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

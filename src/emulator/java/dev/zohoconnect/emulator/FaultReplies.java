@@ -25,28 +25,28 @@ final class FaultReplies {
 
     private FaultReplies() {}
 
-    static HttpReply badGateway() {
-        return HttpReply.html(502, BAD_GATEWAY_PAGE);
+    static EmulatorReply badGateway() {
+        return EmulatorReply.html(502, BAD_GATEWAY_PAGE);
     }
 
     /** Zoho documents no {@code Retry-After}; only a fault that asks for one gets it, in whole seconds. */
-    static HttpReply tooManyRequests(Optional<Duration> retryAfter) {
-        HttpReply reply = ZohoErrors.tooManyRequests().toReply();
+    static EmulatorReply tooManyRequests(Optional<Duration> retryAfter) {
+        EmulatorReply reply = ZohoErrors.tooManyRequests().toReply();
         return retryAfter
                 .map(delay -> reply.withHeader("Retry-After", String.valueOf(ceilSeconds(delay))))
                 .orElse(reply);
     }
 
-    static HttpReply emptyBody() {
-        return HttpReply.jsonText(200, "");
+    static EmulatorReply emptyBody() {
+        return EmulatorReply.jsonText(200, "");
     }
 
     /** The first half of a plausible success body, so a lenient parser might even find a {@code "SUCCESS"}. */
-    static HttpReply truncatedJson(Route route) {
+    static EmulatorReply truncatedJson(Route route) {
         byte[] whole = route.endpoint() == Endpoint.TOKEN
                 ? TOKEN_LOOKALIKE.getBytes(StandardCharsets.UTF_8)
                 : Json.bytes(CancelEventEndpoint.successBody(Optional.ofNullable(route.recordId()).orElse("0")));
-        return HttpReply.jsonBytes(200, Arrays.copyOf(whole, whole.length / 2));
+        return EmulatorReply.jsonBytes(200, Arrays.copyOf(whole, whole.length / 2));
     }
 
     private static long ceilSeconds(Duration delay) {

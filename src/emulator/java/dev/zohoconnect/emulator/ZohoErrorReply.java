@@ -3,12 +3,12 @@ package dev.zohoconnect.emulator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * One Zoho CRM error, rendered in either of Zoho's two shapes.
+ * One Zoho CRM error reply: its HTTP status and its body in either of Zoho's two shapes.
  *
  * @param topLevel {@code true} for {@code {"code":...,"details":...,"message":...,"status":"error"}}, {@code false}
  *     for the same object as the only item of {@code data[]}
  */
-record ZohoError(int status, boolean topLevel, String code, ObjectNode details, String message) {
+record ZohoErrorReply(int status, boolean topLevel, String code, ObjectNode details, String message) {
 
     /** Keys in Zoho's order: code, details, message, status. */
     ObjectNode body() {
@@ -16,8 +16,8 @@ record ZohoError(int status, boolean topLevel, String code, ObjectNode details, 
         return topLevel ? error : Json.dataEnvelope(error);
     }
 
-    HttpReply toReply() {
-        return HttpReply.json(status, body());
+    EmulatorReply toReply() {
+        return EmulatorReply.json(status, body());
     }
 
     /** Lets endpoint code bail out from any depth; the dispatcher turns it into the reply. */

@@ -53,7 +53,7 @@ final class RequestDispatcher implements HttpHandler {
             }
             counters.apiRequestArrived();
             if (limits.tryEnter()) {
-                Optional<HttpReply> answer;
+                Optional<EmulatorReply> answer;
                 try {
                     answer = answerAfterLatency(request, route);
                 } finally {
@@ -77,12 +77,12 @@ final class RequestDispatcher implements HttpHandler {
         }
     }
 
-    private Optional<HttpReply> answerAfterLatency(IncomingRequest request, Route route) throws IOException {
+    private Optional<EmulatorReply> answerAfterLatency(IncomingRequest request, Route route) throws IOException {
         pause(settings.globalLatency());
         return answer(request, route, faults.next(route.endpoint()).orElse(null));
     }
 
-    private void deliver(HttpExchange exchange, Optional<HttpReply> answer) throws IOException {
+    private void deliver(HttpExchange exchange, Optional<EmulatorReply> answer) throws IOException {
         if (answer.isPresent()) {
             send(exchange, answer.get());
         } else {
@@ -92,7 +92,7 @@ final class RequestDispatcher implements HttpHandler {
     }
 
     /** The answer to send, or empty to drop the connection without one. */
-    private Optional<HttpReply> answer(IncomingRequest request, Route route, Fault fault) throws IOException {
+    private Optional<EmulatorReply> answer(IncomingRequest request, Route route, Fault fault) throws IOException {
         return switch (fault) {
             case null -> Optional.of(process(request, route));
             case Fault.Latency latency -> {
@@ -113,7 +113,7 @@ final class RequestDispatcher implements HttpHandler {
         };
     }
 
-    private HttpReply process(IncomingRequest request, Route route) {
+    private EmulatorReply process(IncomingRequest request, Route route) {
         try {
             if (route.endpoint().isCrmApi() && !limits.tryConsumeCredit()) {
                 return ZohoErrors.tooManyRequests().toReply();
@@ -134,7 +134,7 @@ final class RequestDispatcher implements HttpHandler {
         }
     }
 
-    private void send(HttpExchange exchange, HttpReply reply) throws IOException {
+    private void send(HttpExchange exchange, EmulatorReply reply) throws IOException {
         switch (reply.status()) {
             case 401 -> counters.recordUnauthorized();
             case 429 -> counters.recordTooManyRequests();

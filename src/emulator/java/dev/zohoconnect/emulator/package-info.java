@@ -1,7 +1,8 @@
 /**
  * A local Zoho CRM for developing and testing the cancel-meeting connector without a Zoho account.
  *
- * <p>It lives in test sources on purpose: it must never end up in the connector jar.
+ * <p>Its own source root and jar ({@code <artifact>-<version>-emulator.jar}, run with {@code java -jar}): it must
+ * never end up in the connector jar. The tests see it on their classpath.
  *
  * <pre>{@code
  * try (ZohoCrmEmulator zoho = ZohoCrmEmulator.start()) {

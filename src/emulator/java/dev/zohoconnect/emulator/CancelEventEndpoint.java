@@ -42,7 +42,7 @@ final class CancelEventEndpoint implements EndpointHandler {
     }
 
     @Override
-    public HttpReply handle(IncomingRequest request, Route.Matched route) {
+    public EmulatorReply handle(IncomingRequest request, Route.Matched route) {
         CrmUser user = authenticator.authenticate(request, Scopes.CANCEL_MEETING);
         if (!user.mayEditEvents()) {
             throw ZohoErrors.noPermission(settings.noPermissionStatus()).asException();
@@ -53,7 +53,7 @@ final class CancelEventEndpoint implements EndpointHandler {
         }
         CancelRequestBody body = CancelRequestBody.parse(request.body(), route.isV8());
         cancel(user, id, body.sendCancellingMail());
-        return HttpReply.json(200, successBody(id));
+        return EmulatorReply.json(200, successBody(id));
     }
 
     /**

@@ -19,5 +19,5 @@ sealed interface Route {
         }
     }
 
-    record Rejected(Endpoint endpoint, String recordId, ZohoError error) implements Route {}
+    record Rejected(Endpoint endpoint, String recordId, ZohoErrorReply error) implements Route {}
 }

@@ -3,14 +3,14 @@ package dev.zohoconnect.emulator;
 /** Carries a Zoho error out of endpoint code; not an emulator failure, so no stack trace is collected. */
 final class ZohoErrorException extends RuntimeException {
 
-    private final transient ZohoError error;
+    private final transient ZohoErrorReply error;
 
-    ZohoErrorException(ZohoError error) {
+    ZohoErrorException(ZohoErrorReply error) {
         super(error.code(), null, false, false);
         this.error = error;
     }
 
-    ZohoError error() {
+    ZohoErrorReply error() {
         return error;
     }
 }

@@ -23,7 +23,7 @@ final class TokenEndpoint implements EndpointHandler {
     }
 
     @Override
-    public HttpReply handle(IncomingRequest request, Route.Matched route) {
+    public EmulatorReply handle(IncomingRequest request, Route.Matched route) {
         Map<String, String> form = request.formParameters();
         if (!"refresh_token".equals(form.get("grant_type"))) {
             return refused(new TokenGrant.Refused(TokenGrant.Refused.UNSUPPORTED_GRANT_TYPE, null));
@@ -39,20 +39,20 @@ final class TokenEndpoint implements EndpointHandler {
         };
     }
 
-    private HttpReply issued(TokenGrant.Issued issued) {
+    private EmulatorReply issued(TokenGrant.Issued issued) {
         ObjectNode body = Json.object(
                 "access_token", issued.token().value(),
                 "expires_in", issued.expiresIn().toSeconds(),
                 "api_domain", apiDomain.get(),
                 "token_type", "Bearer");
-        return HttpReply.json(200, body);
+        return EmulatorReply.json(200, body);
     }
 
-    private static HttpReply refused(TokenGrant.Refused refusal) {
+    private static EmulatorReply refused(TokenGrant.Refused refusal) {
         ObjectNode body = Json.object("error", refusal.error());
         if (refusal.description() != null) {
             body.put("error_description", refusal.description());
         }
-        return HttpReply.json(200, body);
+        return EmulatorReply.json(200, body);
     }
 }

@@ -19,7 +19,7 @@ final class GetEventEndpoint implements EndpointHandler {
     }
 
     @Override
-    public HttpReply handle(IncomingRequest request, Route.Matched route) {
+    public EmulatorReply handle(IncomingRequest request, Route.Matched route) {
         authenticator.authenticate(request, Scopes.READ_MEETING);
         String id = route.recordId();
         if (!Meeting.isValidId(id)) {
@@ -27,7 +27,7 @@ final class GetEventEndpoint implements EndpointHandler {
         }
         // Zoho answers a well-formed id that names no record with 204 and no body, not with an error.
         return meetings.find(id)
-                .map(meeting -> HttpReply.json(200, Json.dataEnvelope(meetingJson.write(meeting))))
-                .orElseGet(() -> HttpReply.noContent(204));
+                .map(meeting -> EmulatorReply.json(200, Json.dataEnvelope(meetingJson.write(meeting))))
+                .orElseGet(() -> EmulatorReply.noContent(204));
     }
 }

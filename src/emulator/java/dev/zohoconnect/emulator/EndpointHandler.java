@@ -3,5 +3,5 @@ package dev.zohoconnect.emulator;
 /** Serves one endpoint. Zoho errors are thrown as {@link ZohoErrorException}; anything else becomes a 500. */
 interface EndpointHandler {
 
-    HttpReply handle(IncomingRequest request, Route.Matched route);
+    EmulatorReply handle(IncomingRequest request, Route.Matched route);
 }

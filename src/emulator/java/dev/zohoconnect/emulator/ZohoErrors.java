@@ -23,90 +23,90 @@ final class ZohoErrors {
 
     private ZohoErrors() {}
 
-    static ZohoError invalidUrlPattern() {
-        return new ZohoError(
+    static ZohoErrorReply invalidUrlPattern() {
+        return new ZohoErrorReply(
                 404, TOP, "INVALID_URL_PATTERN", none(), "Please check if the URL trying to access is a correct one");
     }
 
-    static ZohoError apiNotSupported() {
-        return new ZohoError(400, TOP, "API_NOT_SUPPORTED", none(), "the given API version is not supported");
+    static ZohoErrorReply apiNotSupported() {
+        return new ZohoErrorReply(400, TOP, "API_NOT_SUPPORTED", none(), "the given API version is not supported");
     }
 
-    static ZohoError invalidRequestMethod() {
-        return new ZohoError(400, TOP, "INVALID_REQUEST_METHOD", none(), "The request method is incorrect.");
+    static ZohoErrorReply invalidRequestMethod() {
+        return new ZohoErrorReply(400, TOP, "INVALID_REQUEST_METHOD", none(), "The request method is incorrect.");
     }
 
-    static ZohoError invalidToken() {
-        return new ZohoError(401, TOP, "INVALID_TOKEN", none(), "invalid oauth token");
+    static ZohoErrorReply invalidToken() {
+        return new ZohoErrorReply(401, TOP, "INVALID_TOKEN", none(), "invalid oauth token");
     }
 
-    static ZohoError authenticationFailure() {
-        return new ZohoError(401, TOP, "AUTHENTICATION_FAILURE", none(), "Authentication failed");
+    static ZohoErrorReply authenticationFailure() {
+        return new ZohoErrorReply(401, TOP, "AUTHENTICATION_FAILURE", none(), "Authentication failed");
     }
 
-    static ZohoError oauthScopeMismatch() {
-        return new ZohoError(401, TOP, "OAUTH_SCOPE_MISMATCH", none(), "invalid oauth scope to access this URL");
+    static ZohoErrorReply oauthScopeMismatch() {
+        return new ZohoErrorReply(401, TOP, "OAUTH_SCOPE_MISMATCH", none(), "invalid oauth scope to access this URL");
     }
 
-    static ZohoError noPermission(int status) {
+    static ZohoErrorReply noPermission(int status) {
         ObjectNode details = Json.object("permissions", List.of("Crm_Implied_Edit_Events"));
-        return new ZohoError(status, TOP, "NO_PERMISSION", details, "permission denied");
+        return new ZohoErrorReply(status, TOP, "NO_PERMISSION", details, "permission denied");
     }
 
-    static ZohoError tooManyRequests() {
-        return new ZohoError(429, TOP, "TOO_MANY_REQUESTS", none(), "too many requests");
+    static ZohoErrorReply tooManyRequests() {
+        return new ZohoErrorReply(429, TOP, "TOO_MANY_REQUESTS", none(), "too many requests");
     }
 
-    static ZohoError internalError() {
-        return new ZohoError(500, TOP, "INTERNAL_ERROR", none(), "Internal Server Error");
+    static ZohoErrorReply internalError() {
+        return new ZohoErrorReply(500, TOP, "INTERNAL_ERROR", none(), "Internal Server Error");
     }
 
-    static ZohoError dailyLimitExceeded() {
-        return new ZohoError(
+    static ZohoErrorReply dailyLimitExceeded() {
+        return new ZohoErrorReply(
                 400, TOP, "DAILY_LIMIT_EXCEEDED", none(), "You have reached the daily limit for sending emails");
     }
 
     /** The meeting id in the path is malformed or names no meeting. */
-    static ZohoError invalidRecordId(String id) {
-        return new ZohoError(400, DATA_ITEM, INVALID_DATA, Json.object("id", id), "the id given seems to be invalid");
+    static ZohoErrorReply invalidRecordId(String id) {
+        return new ZohoErrorReply(400, DATA_ITEM, INVALID_DATA, Json.object("id", id), "the id given seems to be invalid");
     }
 
     /** The body is not JSON at all, so there is no field to point at. */
-    static ZohoError unreadableBody() {
-        return new ZohoError(400, TOP, INVALID_DATA, none(), INVALID_DATA_MESSAGE);
+    static ZohoErrorReply unreadableBody() {
+        return new ZohoErrorReply(400, TOP, INVALID_DATA, none(), INVALID_DATA_MESSAGE);
     }
 
     /** The body lacks a usable {@code data} array. */
-    static ZohoError invalidDataArray() {
-        return new ZohoError(400, TOP, INVALID_DATA, fieldDetails("data", "$.data", "jsonarray"), INVALID_DATA_MESSAGE);
+    static ZohoErrorReply invalidDataArray() {
+        return new ZohoErrorReply(400, TOP, INVALID_DATA, fieldDetails("data", "$.data", "jsonarray"), INVALID_DATA_MESSAGE);
     }
 
     /** A field of {@code data[0]} has the wrong type. */
-    static ZohoError invalidField(String apiName, String expectedType) {
+    static ZohoErrorReply invalidField(String apiName, String expectedType) {
         ObjectNode details = fieldDetails(apiName, itemPath(apiName), expectedType);
-        return new ZohoError(400, DATA_ITEM, INVALID_DATA, details, INVALID_DATA_MESSAGE);
+        return new ZohoErrorReply(400, DATA_ITEM, INVALID_DATA, details, INVALID_DATA_MESSAGE);
     }
 
-    static ZohoError mandatoryNotFound(String apiName) {
+    static ZohoErrorReply mandatoryNotFound(String apiName) {
         ObjectNode details = Json.object("api_name", apiName, "json_path", itemPath(apiName));
-        return new ZohoError(400, DATA_ITEM, "MANDATORY_NOT_FOUND", details, "required field not found");
+        return new ZohoErrorReply(400, DATA_ITEM, "MANDATORY_NOT_FOUND", details, "required field not found");
     }
 
     /** v8: {@code cancelled_by} only makes sense when a cancellation mail goes out. */
-    static ZohoError cancelledByNeedsMail() {
+    static ZohoErrorReply cancelledByNeedsMail() {
         ObjectNode dependee =
                 Json.object("api_name", SEND_CANCELLING_MAIL, "json_path", itemPath(SEND_CANCELLING_MAIL));
         ObjectNode details = Json.object(
                 "dependee", dependee, "api_name", CANCELLED_BY, "json_path", itemPath(CANCELLED_BY));
-        return new ZohoError(400, DATA_ITEM, "DEPENDENT_MISMATCH", details, "dependent field mismatch");
+        return new ZohoErrorReply(400, DATA_ITEM, "DEPENDENT_MISMATCH", details, "dependent field mismatch");
     }
 
-    static ZohoError alreadyCancelled() {
-        return new ZohoError(400, DATA_ITEM, NOT_ALLOWED, none(), "The event is already cancelled");
+    static ZohoErrorReply alreadyCancelled() {
+        return new ZohoErrorReply(400, DATA_ITEM, NOT_ALLOWED, none(), "The event is already cancelled");
     }
 
-    static ZohoError noParticipantsInvited(String id) {
-        return new ZohoError(
+    static ZohoErrorReply noParticipantsInvited(String id) {
+        return new ZohoErrorReply(
                 400,
                 DATA_ITEM,
                 NOT_ALLOWED,
@@ -114,8 +114,8 @@ final class ZohoErrors {
                 "You cannot cancel the event without inviting participants");
     }
 
-    static ZohoError completedMeeting(String id) {
-        return new ZohoError(
+    static ZohoErrorReply completedMeeting(String id) {
+        return new ZohoErrorReply(
                 400,
                 DATA_ITEM,
                 NOT_ALLOWED,
@@ -123,13 +123,13 @@ final class ZohoErrors {
                 "You cannot cancel the meeting after the meeting end time");
     }
 
-    static ZohoError cannotPerformAction() {
-        return new ZohoError(
+    static ZohoErrorReply cannotPerformAction() {
+        return new ZohoErrorReply(
                 400, DATA_ITEM, "CANNOT_PERFORM_ACTION", none(), "you do not have permission to perform this action");
     }
 
     /** The documented answer for {@code code}, as this route would get it. */
-    static ZohoError byCode(String code, Route route) {
+    static ZohoErrorReply byCode(String code, Route route) {
         String id = route.recordId();
         return switch (code) {
             case "INVALID_URL_PATTERN" -> invalidUrlPattern();
@@ -147,7 +147,7 @@ final class ZohoErrors {
             case "DEPENDENT_MISMATCH" -> cancelledByNeedsMail();
             case NOT_ALLOWED -> alreadyCancelled();
             case "CANNOT_PERFORM_ACTION" -> cannotPerformAction();
-            case "LIMIT_EXCEEDED" -> new ZohoError(400, TOP, "LIMIT_EXCEEDED", none(), "limit exceeded");
+            case "LIMIT_EXCEEDED" -> new ZohoErrorReply(400, TOP, "LIMIT_EXCEEDED", none(), "limit exceeded");
             default -> throw new IllegalArgumentException("no documented Zoho error " + code);
         };
     }
