@@ -268,8 +268,7 @@ public enum ErrorCode {
 
   /**
    * @param code the stable string a boundary event catches
-   * @param httpStatus the HTTP status(es) of the answer it comes from, "–" when no answer
-   *     came
+   * @param httpStatus the HTTP status(es) of the answer it comes from, "–" when no answer came
    * @param retry how the failure is retried
    * @param meaning what happened, for the README (Markdown)
    * @param advice what the modeler or operator should do, appended to every error message
@@ -282,9 +281,9 @@ public enum ErrorCode {
     this.advice = advice;
   }
 
-  /** The row of {@code code}; empty for a code Zoho sent that no row documents. */
+  /** The row of {@code code}; empty for a code Zoho sent that no row documents, or none. */
   public static Optional<ErrorCode> of(String code) {
-    return Optional.ofNullable(BY_CODE.get(code));
+    return code == null ? Optional.empty() : Optional.ofNullable(BY_CODE.get(code));
   }
 
   /**

@@ -69,6 +69,7 @@ class ErrorCodeTableTest {
         .extracting(ErrorCode::code)
         .containsExactlyInAnyOrder("TOO_MANY_REQUESTS", "ZOHO_OAUTH_RATE_LIMITED");
     assertThat(ErrorCodes.isRateLimit("SOME_NEW_ZOHO_CODE")).isFalse();
+    assertThat(ErrorCodes.isRateLimit(null)).as("no code, as the comparison it replaces").isFalse();
   }
 
   @Test
