@@ -1,5 +1,6 @@
 package dev.zohoconnect.cancelmeeting;
 
+import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
 import java.time.Duration;
@@ -35,7 +36,7 @@ public record RetryPolicy(
           Duration.ofMillis(500),
           Duration.ofSeconds(8),
           Duration.ofSeconds(15),
-          Duration.ofSeconds(10),
+          DefaultErrorExpression.JOB_BACKOFF,
           Duration.ofSeconds(60),
           Duration.ofSeconds(2));
 
@@ -63,10 +64,8 @@ public record RetryPolicy(
 
   /** The backoff for Zeebe's next job retry once the in-job attempts are spent. */
   public Duration jobBackoff(ZohoConnectorException failure) {
-    boolean rateLimited =
-        ErrorCodes.TOO_MANY_REQUESTS.equals(failure.getErrorCode())
-            || ErrorCodes.OAUTH_RATE_LIMITED.equals(failure.getErrorCode());
-    Duration base = rateLimited ? rateLimitJobBackoff : jobBackoff;
+    Duration base =
+        ErrorCodes.isRateLimit(failure.getErrorCode()) ? rateLimitJobBackoff : jobBackoff;
     return failure.retryAfter().filter(wait -> wait.compareTo(base) > 0).orElse(base);
   }
 }

@@ -30,7 +30,8 @@ final class BenchmarkProcesses {
   static final String EDITION_INPUT = "options.edition";
 
   /** The retry backoff the element template sets by default. */
-  private static final String TEMPLATE_RETRY_BACKOFF = "PT10S";
+  private static final String TEMPLATE_RETRY_BACKOFF =
+      DefaultErrorExpression.JOB_BACKOFF.toString();
 
   /**
    * Fails the job with one retry less and no backoff while retries are left (what the runtime does

@@ -1,5 +1,7 @@
 package dev.zohoconnect.cancelmeeting.error;
 
+import java.time.Duration;
+
 /**
  * The error expression the element template ships with, so that every failure is handled the same
  * way without the modeler writing FEEL:
@@ -18,12 +20,19 @@ package dev.zohoconnect.cancelmeeting.error;
  */
 public final class DefaultErrorExpression {
 
+  /**
+   * How long Zeebe waits before retrying a job the connector handed back, unless a rate limit or
+   * Zoho's {@code Retry-After} asks for longer. The connector's retry policy and this expression's
+   * fallback, for a failure that names no backoff, are the same wait.
+   */
+  public static final Duration JOB_BACKOFF = Duration.ofSeconds(10);
+
   public static final String FEEL =
       "=if error = null or error.code = null then null"
           + " else if error.variables.retryable = true and job.retries > 1"
           + " then (if error.variables.mayHaveCancelled = true then null"
           + " else jobError(error.message, {}, job.retries - 1,"
-          + " duration(if error.variables.retryBackoff = null then \"PT10S\""
+          + " duration(if error.variables.retryBackoff = null then \"" + JOB_BACKOFF + "\""
           + " else error.variables.retryBackoff)))"
           + " else bpmnError(error.code, error.message, {zohoError: error.variables})";
 

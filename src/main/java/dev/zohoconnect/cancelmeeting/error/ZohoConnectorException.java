@@ -45,7 +45,7 @@ public final class ZohoConnectorException extends ConnectorException {
   private final Map<String, Object> variables;
 
   private ZohoConnectorException(String code, Facts facts, Throwable cause) {
-    super(code, "[" + code + "] " + facts.summary() + " " + ErrorGuidance.adviceFor(code), cause);
+    super(code, "[" + code + "] " + facts.summary() + " " + ErrorCode.adviceFor(code), cause);
     this.facts = facts;
     this.variables = buildVariables();
   }
