@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.zohoconnect.cancelmeeting.RetryPolicy;
 import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +54,7 @@ public final class ElementTemplateFinisher {
       switch (property.path("binding").path("key").asText()) {
         case "errorExpression" -> ((ObjectNode) property).put("value", DefaultErrorExpression.FEEL);
         case "retryBackoff" ->
-            ((ObjectNode) property).put("value", RetryPolicy.DEFAULT.jobBackoff().toString());
+            ((ObjectNode) property).put("value", DefaultErrorExpression.JOB_BACKOFF.toString());
         default -> {}
       }
     }
