@@ -3,7 +3,7 @@ package dev.zohoconnect.cancelmeeting.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.camunda.connector.generator.dsl.Property.FeelMode;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
-import dev.zohoconnect.cancelmeeting.auth.RefreshTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.NestedPropertyCondition;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyCondition;

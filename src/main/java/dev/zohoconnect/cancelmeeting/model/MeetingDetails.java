@@ -6,6 +6,7 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyC
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.dsl.Property.FeelMode;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
 /** Which meeting to cancel and whether Zoho mails its participants. */
@@ -40,4 +41,11 @@ public record MeetingDetails(
             description =
                 "Whether Zoho mails the invited participants that the meeting is cancelled. Mails"
                     + " count against the Zoho user's daily mail limit.")
-        Boolean sendCancellingMail) {}
+        Boolean sendCancellingMail) {
+
+  // The id becomes a segment of the request's URL: anything but a record id could name another path.
+  @AssertTrue(message = "meeting.meetingId (Meeting id) must be " + MeetingIds.EXPECTATION + ".")
+  private boolean isMeetingIdARecordId() {
+    return meetingId == null || MeetingIds.isValid(meetingId);
+  }
+}

@@ -1,4 +1,4 @@
-package dev.zohoconnect.cancelmeeting.auth;
+package dev.zohoconnect.cancelmeeting.model;
 
 import io.camunda.connector.generator.java.annotation.DropdownItem;
 import java.net.URI;

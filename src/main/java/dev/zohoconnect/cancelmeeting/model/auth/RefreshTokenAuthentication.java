@@ -1,5 +1,6 @@
-package dev.zohoconnect.cancelmeeting.auth;
+package dev.zohoconnect.cancelmeeting.model.auth;
 
+import dev.zohoconnect.cancelmeeting.auth.Secrets;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
