@@ -5,7 +5,6 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyCondition;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
-import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,7 +38,6 @@ public record CancellationOptions(
         @TemplateProperty(
             group = "behaviour",
             label = "Treat an already cancelled meeting as success",
-            type = PropertyType.Boolean,
             defaultValueType = DefaultValueType.Boolean,
             defaultValue = "false",
             optional = true,
@@ -51,7 +49,6 @@ public record CancellationOptions(
         @TemplateProperty(
             group = "behaviour",
             label = "Cancel without mail when the daily mail limit is reached",
-            type = PropertyType.Boolean,
             defaultValueType = DefaultValueType.Boolean,
             defaultValue = "false",
             optional = true,

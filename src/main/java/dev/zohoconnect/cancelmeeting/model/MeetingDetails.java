@@ -3,7 +3,6 @@ package dev.zohoconnect.cancelmeeting.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
-import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.dsl.Property.FeelMode;
 import jakarta.validation.constraints.AssertTrue;
@@ -22,7 +21,6 @@ public record MeetingDetails(
             feel = FeelMode.optional,
             constraints =
                 @PropertyConstraints(
-                    notEmpty = true,
                     pattern =
                         @TemplateProperty.Pattern(
                             value = MeetingIds.TEMPLATE_REGEX,
@@ -34,7 +32,6 @@ public record MeetingDetails(
         @TemplateProperty(
             group = "meeting",
             label = "Send cancellation mail",
-            type = PropertyType.Boolean,
             defaultValueType = DefaultValueType.Boolean,
             defaultValue = "false",
             feel = FeelMode.optional,

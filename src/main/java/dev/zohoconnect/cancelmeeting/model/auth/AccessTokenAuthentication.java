@@ -20,7 +20,6 @@ public record AccessTokenAuthentication(
                     + " as a secret: {{secrets.ZOHO_ACCESS_TOKEN}}",
             constraints =
                 @PropertyConstraints(
-                    notEmpty = true,
                     pattern =
                         @TemplateProperty.Pattern(
                             value = Secrets.REFERENCE_PATTERN,

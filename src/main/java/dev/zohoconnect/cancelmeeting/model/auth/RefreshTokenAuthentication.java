@@ -16,8 +16,7 @@ public record RefreshTokenAuthentication(
         @TemplateProperty(
             group = "authentication",
             label = "Client id",
-            description = "From Zoho's API console (api-console.zoho.com), e.g. {{secrets.ZOHO_CLIENT_ID}}",
-            constraints = @PropertyConstraints(notEmpty = true))
+            description = "From Zoho's API console (api-console.zoho.com), e.g. {{secrets.ZOHO_CLIENT_ID}}")
         String clientId,
     @NotBlank(message = "Client secret is required: reference a secret, e.g. {{secrets.ZOHO_CLIENT_SECRET}}")
         @TemplateProperty(
@@ -26,7 +25,6 @@ public record RefreshTokenAuthentication(
             description = "Store it as a secret: {{secrets.ZOHO_CLIENT_SECRET}}",
             constraints =
                 @PropertyConstraints(
-                    notEmpty = true,
                     pattern =
                         @TemplateProperty.Pattern(
                             value = Secrets.REFERENCE_PATTERN,
@@ -41,7 +39,6 @@ public record RefreshTokenAuthentication(
                     + " secret: {{secrets.ZOHO_REFRESH_TOKEN}}",
             constraints =
                 @PropertyConstraints(
-                    notEmpty = true,
                     pattern =
                         @TemplateProperty.Pattern(
                             value = Secrets.REFERENCE_PATTERN,
