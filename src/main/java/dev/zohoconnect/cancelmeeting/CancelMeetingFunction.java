@@ -92,7 +92,8 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
   }
 
   /**
-   * The runtime's binding, with the field named where Jackson's message does not name it ("Numeric
+   * The runtime's binding, which also checks every constraint on the records in {@code model}
+   * (Bean Validation), with the field named where Jackson's message does not name it ("Numeric
    * value (…) out of range of int" says nothing of which property was out of range).
    */
   private static CancelMeetingRequest bind(OutboundConnectorContext context) {

@@ -1,12 +1,12 @@
 package dev.zohoconnect.cancelmeeting;
 
-import dev.zohoconnect.cancelmeeting.auth.AccessTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.auth.AccessTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.auth.AccessTokenSource;
 import dev.zohoconnect.cancelmeeting.auth.AccessTokens;
 import dev.zohoconnect.cancelmeeting.auth.FixedAccessToken;
 import dev.zohoconnect.cancelmeeting.auth.IssuedToken;
 import dev.zohoconnect.cancelmeeting.auth.OAuthTokenClient;
-import dev.zohoconnect.cancelmeeting.auth.RefreshTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.budget.Deadline;
 import dev.zohoconnect.cancelmeeting.budget.ExecutionBudget;
 import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
@@ -33,8 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Cancels one meeting: validates the request, then calls Zoho until {@link CancelDecisions} says
- * the task is done, failed, or to be handed back to Zeebe, all within the execution's time budget.
+ * Cancels one meeting: calls Zoho until {@link CancelDecisions} says the task is done, failed, or
+ * to be handed back to Zeebe, all within the execution's time budget. The request is one the
+ * runtime bound and validated (the constraints on the records in {@code model}), so bad input
+ * never gets here and never costs a Zoho API credit.
  */
 public final class MeetingCanceller {
 
@@ -86,7 +88,6 @@ public final class MeetingCanceller {
   public CancelMeetingResult cancel(
       CancelMeetingRequest request, String task, Supplier<PriorExecution> priorOnJob) {
     Deadline deadline = budget.startingNow(clock);
-    RequestValidator.validate(request);
     Execution execution = new Execution(request, deadline);
     String key = TaskMemory.key(task, execution.meetingId);
     Optional<CancelMeetingResult> confirmed = memory.confirmed(key);

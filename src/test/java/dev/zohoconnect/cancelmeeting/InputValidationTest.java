@@ -136,6 +136,15 @@ class InputValidationTest extends ZohoWireTest {
     assertThat(assertInputError(vars, "options.cancelledBy")).contains("Send cancellation mail");
   }
 
+  @Test
+  void refusesACancelledByThatIsNoZohoUserId() {
+    Map<String, Object> vars = variables();
+    section(vars, "meeting").put("sendCancellingMail", true);
+    section(vars, "options").putAll(Map.of("apiVersion", "V8", "cancelledBy", "me@example.com"));
+
+    assertThat(assertInputError(vars, "options.cancelledBy")).contains("Zoho user id");
+  }
+
   @ParameterizedTest(name = "timeout {0}")
   @ValueSource(ints = {0, -5, 301})
   void refusesTimeoutsOutOfRange(int seconds) {

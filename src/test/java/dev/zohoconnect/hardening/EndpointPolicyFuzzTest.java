@@ -2,11 +2,11 @@ package dev.zohoconnect.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zohoconnect.cancelmeeting.auth.AccessTokenAuthentication;
-import dev.zohoconnect.cancelmeeting.auth.DataCenter;
-import dev.zohoconnect.cancelmeeting.auth.RefreshTokenAuthentication;
-import dev.zohoconnect.cancelmeeting.auth.ZohoAuthentication;
-import dev.zohoconnect.cancelmeeting.auth.ZohoEnvironment;
+import dev.zohoconnect.cancelmeeting.model.auth.AccessTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.DataCenter;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.auth.ZohoAuthentication;
+import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
 import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
 import dev.zohoconnect.cancelmeeting.client.ZohoEndpoints;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;

@@ -1,6 +1,6 @@
 package dev.zohoconnect.localrun;
 
-import dev.zohoconnect.cancelmeeting.auth.DataCenter;
+import dev.zohoconnect.cancelmeeting.model.DataCenter;
 import dev.zohoconnect.process.ConnectorJobWorkers;
 import dev.zohoconnect.process.scenarios.ExampleProcesses;
 import io.camunda.client.CamundaClient;

@@ -21,14 +21,19 @@ public sealed interface AccessTokenSource permits FixedAccessToken, RefreshingAc
    */
   IssuedToken current(CallTimeouts timeouts, Deadline deadline);
 
-  /** Whether {@link #renewAfterRejection} can produce a different token. */
-  boolean canRenew();
+  /** Whether {@link #renewAfterRejection} can produce a different token; a fixed one cannot. */
+  default boolean canRenew() {
+    return false;
+  }
 
   /**
    * Called when Zoho answered {@code INVALID_TOKEN} to {@code rejected}: returns a fresh token,
    * refreshing at most once however many callers saw the same rejection. When Zoho rejects tokens
    * soon after issuing them, renewals are spaced out, and meanwhile this throws the retryable
-   * {@code ZOHO_TOKEN_REJECTED}.
+   * {@code ZOHO_TOKEN_REJECTED}. A source that cannot renew hands out its current token again.
    */
-  IssuedToken renewAfterRejection(IssuedToken rejected, CallTimeouts timeouts, Deadline deadline);
+  default IssuedToken renewAfterRejection(
+      IssuedToken rejected, CallTimeouts timeouts, Deadline deadline) {
+    return current(timeouts, deadline);
+  }
 }

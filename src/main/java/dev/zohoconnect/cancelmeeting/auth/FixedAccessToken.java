@@ -20,15 +20,4 @@ public record FixedAccessToken(IssuedToken token, String callerKey) implements A
   public IssuedToken current(CallTimeouts timeouts, Deadline deadline) {
     return token;
   }
-
-  @Override
-  public boolean canRenew() {
-    return false;
-  }
-
-  @Override
-  public IssuedToken renewAfterRejection(
-      IssuedToken rejected, CallTimeouts timeouts, Deadline deadline) {
-    return token;
-  }
 }

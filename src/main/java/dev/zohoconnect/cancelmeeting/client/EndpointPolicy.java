@@ -1,9 +1,9 @@
 package dev.zohoconnect.cancelmeeting.client;
 
-import dev.zohoconnect.cancelmeeting.auth.DataCenter;
-import dev.zohoconnect.cancelmeeting.auth.RefreshTokenAuthentication;
-import dev.zohoconnect.cancelmeeting.auth.ZohoAuthentication;
-import dev.zohoconnect.cancelmeeting.auth.ZohoEnvironment;
+import dev.zohoconnect.cancelmeeting.model.DataCenter;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.auth.ZohoAuthentication;
+import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.EndpointOverride;

@@ -1,7 +1,7 @@
 package dev.zohoconnect.cancelmeeting.client;
 
-import dev.zohoconnect.cancelmeeting.auth.DataCenter;
-import dev.zohoconnect.cancelmeeting.auth.ZohoEnvironment;
+import dev.zohoconnect.cancelmeeting.model.DataCenter;
+import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
 import java.net.URI;
 import java.util.Locale;
 

@@ -1,10 +1,9 @@
 package dev.zohoconnect.cancelmeeting.model;
 
-import dev.zohoconnect.cancelmeeting.auth.DataCenter;
-import dev.zohoconnect.cancelmeeting.auth.ZohoAuthentication;
-import dev.zohoconnect.cancelmeeting.auth.ZohoEnvironment;
+import dev.zohoconnect.cancelmeeting.model.auth.ZohoAuthentication;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
 /** Everything the modeler configures on a "Cancel Zoho Meeting" task, bound from job variables. */
@@ -47,5 +46,16 @@ public record CancelMeetingRequest(
 
   public EndpointOverride endpointsOrNone() {
     return endpoints == null ? new EndpointOverride(false, null, null) : endpoints;
+  }
+
+  // A rule across sections: checked here, before Zoho would refuse the call and cost a credit.
+  @AssertTrue(
+      message =
+          "options.cancelledBy (Cancelled by) requires 'Send cancellation mail' = true; Zoho"
+              + " refuses it otherwise (DEPENDENT_MISMATCH).")
+  private boolean isCancelledByWithTheMail() {
+    return optionsOrDefaults().cancelledByOnV8OrNull() == null
+        || meeting == null
+        || !Boolean.FALSE.equals(meeting.sendCancellingMail());
   }
 }

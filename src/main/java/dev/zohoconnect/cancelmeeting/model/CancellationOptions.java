@@ -5,7 +5,7 @@ import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyCondition;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
-import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -38,7 +38,6 @@ public record CancellationOptions(
         @TemplateProperty(
             group = "behaviour",
             label = "Treat an already cancelled meeting as success",
-            type = PropertyType.Boolean,
             defaultValueType = DefaultValueType.Boolean,
             defaultValue = "false",
             optional = true,
@@ -50,7 +49,6 @@ public record CancellationOptions(
         @TemplateProperty(
             group = "behaviour",
             label = "Cancel without mail when the daily mail limit is reached",
-            type = PropertyType.Boolean,
             defaultValueType = DefaultValueType.Boolean,
             defaultValue = "false",
             optional = true,
@@ -139,5 +137,26 @@ public record CancellationOptions(
   /** Blank means "not given": Modeler writes an empty string for a cleared optional field. */
   public String cancelledByOrNull() {
     return cancelledBy == null || cancelledBy.isBlank() ? null : cancelledBy;
+  }
+
+  @AssertTrue(
+      message =
+          "options.cancelledBy (Cancelled by) is supported by API version v8 only: choose v8 or"
+              + " clear the field.")
+  private boolean isCancelledByOnlyWithV8() {
+    return cancelledByOrNull() == null || effectiveApiVersion() == ApiVersion.V8;
+  }
+
+  @AssertTrue(message = "options.cancelledBy (Cancelled by) must be a Zoho user id, digits only.")
+  private boolean isCancelledByAUserId() {
+    return cancelledByOnV8OrNull() == null || MeetingIds.isValid(cancelledByOnV8OrNull());
+  }
+
+  /**
+   * The "Cancelled by" the rules beyond the API version apply to: on v7 the field is to be cleared
+   * whatever it holds, and saying more about it would only add noise to the incident.
+   */
+  String cancelledByOnV8OrNull() {
+    return effectiveApiVersion() == ApiVersion.V8 ? cancelledByOrNull() : null;
   }
 }

@@ -3,12 +3,11 @@ package dev.zohoconnect.cancelmeeting.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.camunda.connector.generator.dsl.Property.FeelMode;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
-import dev.zohoconnect.cancelmeeting.auth.RefreshTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.NestedPropertyCondition;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyCondition;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
-import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 
 /**
  * Custom Zoho endpoints, for a corporate proxy or the local emulator. Off by default: a token is
@@ -20,7 +19,6 @@ public record EndpointOverride(
         @TemplateProperty(
             group = "advanced",
             label = "Use custom Zoho endpoints",
-            type = PropertyType.Boolean,
             defaultValueType = DefaultValueType.Boolean,
             defaultValue = "false",
             optional = true,
@@ -55,7 +53,7 @@ public record EndpointOverride(
                     pattern =
                         @TemplateProperty.Pattern(
                             value = EndpointOverride.URL_REGEX,
-                            message = "Must be an https:// URL (http:// only for localhost)")))
+                            message = EndpointOverride.URL_MESSAGE)))
         String accountsUrl,
     @TemplateProperty(
             group = "advanced",
@@ -70,13 +68,16 @@ public record EndpointOverride(
                     pattern =
                         @TemplateProperty.Pattern(
                             value = EndpointOverride.URL_REGEX,
-                            message = "Must be an https:// URL (http:// only for localhost)")))
+                            message = EndpointOverride.URL_MESSAGE)))
         String apiBaseUrl) {
 
   /** Loose on purpose: the connector re-checks the URL fully; this only guides typing. */
   @TemplateProperty(ignore = true)
   public static final String URL_REGEX =
       "^(https://.+|http://(localhost|127(\\.[0-9]{1,3}){3}|\\[::1\\])(:[0-9]+)?/?|=.+)?$";
+
+  @TemplateProperty(ignore = true)
+  public static final String URL_MESSAGE = "Must be an https:// URL (http:// only for localhost)";
 
   public boolean isEnabled() {
     return Boolean.TRUE.equals(enabled);

@@ -3,9 +3,9 @@ package dev.zohoconnect.cancelmeeting.model;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
-import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyType;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.dsl.Property.FeelMode;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
 /** Which meeting to cancel and whether Zoho mails its participants. */
@@ -21,7 +21,6 @@ public record MeetingDetails(
             feel = FeelMode.optional,
             constraints =
                 @PropertyConstraints(
-                    notEmpty = true,
                     pattern =
                         @TemplateProperty.Pattern(
                             value = MeetingIds.TEMPLATE_REGEX,
@@ -33,11 +32,17 @@ public record MeetingDetails(
         @TemplateProperty(
             group = "meeting",
             label = "Send cancellation mail",
-            type = PropertyType.Boolean,
             defaultValueType = DefaultValueType.Boolean,
             defaultValue = "false",
             feel = FeelMode.optional,
             description =
                 "Whether Zoho mails the invited participants that the meeting is cancelled. Mails"
                     + " count against the Zoho user's daily mail limit.")
-        Boolean sendCancellingMail) {}
+        Boolean sendCancellingMail) {
+
+  // The id becomes a segment of the request's URL: anything but a record id could name another path.
+  @AssertTrue(message = "meeting.meetingId (Meeting id) must be " + MeetingIds.EXPECTATION + ".")
+  private boolean isMeetingIdARecordId() {
+    return meetingId == null || MeetingIds.isValid(meetingId);
+  }
+}

@@ -3,10 +3,10 @@ package dev.zohoconnect.cancelmeeting.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.zohoconnect.cancelmeeting.auth.AccessTokenAuthentication;
-import dev.zohoconnect.cancelmeeting.auth.DataCenter;
-import dev.zohoconnect.cancelmeeting.auth.RefreshTokenAuthentication;
-import dev.zohoconnect.cancelmeeting.auth.ZohoEnvironment;
+import dev.zohoconnect.cancelmeeting.model.auth.AccessTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.DataCenter;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.cancelmeeting.model.EndpointOverride;
 import io.camunda.connector.api.error.ConnectorInputException;

@@ -1,4 +1,4 @@
-package dev.zohoconnect.cancelmeeting.auth;
+package dev.zohoconnect.cancelmeeting.model;
 
 import io.camunda.connector.generator.java.annotation.DropdownItem;
 import java.net.URI;
@@ -13,29 +13,35 @@ import java.util.Optional;
  */
 public enum DataCenter {
   @DropdownItem(label = "United States (zoho.com)", order = 0)
-  US("https://accounts.zoho.com", "zohoapis.com"),
+  US("zoho.com"),
   @DropdownItem(label = "Europe (zoho.eu)", order = 1)
-  EU("https://accounts.zoho.eu", "zohoapis.eu"),
+  EU("zoho.eu"),
   @DropdownItem(label = "India (zoho.in)", order = 2)
-  IN("https://accounts.zoho.in", "zohoapis.in"),
+  IN("zoho.in"),
   @DropdownItem(label = "Australia (zoho.com.au)", order = 3)
-  AU("https://accounts.zoho.com.au", "zohoapis.com.au"),
+  AU("zoho.com.au"),
   @DropdownItem(label = "Japan (zoho.jp)", order = 4)
-  JP("https://accounts.zoho.jp", "zohoapis.jp"),
+  JP("zoho.jp"),
   @DropdownItem(label = "Canada (zohocloud.ca)", order = 5)
-  CA("https://accounts.zohocloud.ca", "zohoapis.ca"),
+  CA("zohocloud.ca"),
   @DropdownItem(label = "China (zoho.com.cn)", order = 6)
-  CN("https://accounts.zoho.com.cn", "zohoapis.com.cn"),
+  CN("zoho.com.cn"),
   @DropdownItem(label = "Saudi Arabia (zoho.sa)", order = 7)
-  SA("https://accounts.zoho.sa", "zohoapis.sa");
+  SA("zoho.sa");
 
   private final URI accountsUrl;
   private final String apiZone;
   private final Map<ZohoEnvironment, URI> apiUrls = new EnumMap<>(ZohoEnvironment.class);
 
-  DataCenter(String accountsUrl, String apiZone) {
-    this.accountsUrl = URI.create(accountsUrl);
-    this.apiZone = apiZone;
+  /**
+   * Zoho names a data center's hosts after the domain its users log in at: {@code
+   * accounts.<domain>} for OAuth, and {@code zohoapis.} with the domain's top-level part for the
+   * API ({@code zoho.com.au} gives {@code zohoapis.com.au}, {@code zohocloud.ca} {@code
+   * zohoapis.ca}).
+   */
+  DataCenter(String loginDomain) {
+    this.accountsUrl = URI.create("https://accounts." + loginDomain);
+    this.apiZone = "zohoapis." + loginDomain.substring(loginDomain.indexOf('.') + 1);
     for (ZohoEnvironment environment : ZohoEnvironment.values()) {
       apiUrls.put(environment, URI.create("https://" + environment.hostPrefix() + apiZone));
     }

@@ -1,4 +1,4 @@
-package dev.zohoconnect.cancelmeeting.auth;
+package dev.zohoconnect.cancelmeeting.model.auth;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;

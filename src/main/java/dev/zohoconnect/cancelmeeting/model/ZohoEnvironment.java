@@ -1,6 +1,7 @@
-package dev.zohoconnect.cancelmeeting.auth;
+package dev.zohoconnect.cancelmeeting.model;
 
 import io.camunda.connector.generator.java.annotation.DropdownItem;
+import java.util.Locale;
 
 /**
  * The environments of a Zoho CRM org, as Zoho's own SDKs model them: each data center serves its
@@ -10,20 +11,17 @@ import io.camunda.connector.generator.java.annotation.DropdownItem;
  */
 public enum ZohoEnvironment {
   @DropdownItem(label = "Production", order = 0)
-  PRODUCTION("www."),
+  PRODUCTION,
   @DropdownItem(label = "Sandbox", order = 1)
-  SANDBOX("sandbox."),
+  SANDBOX,
   @DropdownItem(label = "Developer", order = 2)
-  DEVELOPER("developer.");
+  DEVELOPER;
 
-  private final String hostPrefix;
-
-  ZohoEnvironment(String hostPrefix) {
-    this.hostPrefix = hostPrefix;
-  }
-
-  /** What precedes {@code zohoapis.<tld>} in this environment's API host, e.g. {@code sandbox.}. */
+  /**
+   * What precedes {@code zohoapis.<tld>} in this environment's API host: {@code www.} for
+   * production, the environment's own name otherwise, e.g. {@code sandbox.}.
+   */
   public String hostPrefix() {
-    return hostPrefix;
+    return this == PRODUCTION ? "www." : name().toLowerCase(Locale.ROOT) + ".";
   }
 }

@@ -1,5 +1,6 @@
-package dev.zohoconnect.cancelmeeting.auth;
+package dev.zohoconnect.cancelmeeting.model.auth;
 
+import dev.zohoconnect.cancelmeeting.auth.Secrets;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
@@ -15,8 +16,7 @@ public record RefreshTokenAuthentication(
         @TemplateProperty(
             group = "authentication",
             label = "Client id",
-            description = "From Zoho's API console (api-console.zoho.com), e.g. {{secrets.ZOHO_CLIENT_ID}}",
-            constraints = @PropertyConstraints(notEmpty = true))
+            description = "From Zoho's API console (api-console.zoho.com), e.g. {{secrets.ZOHO_CLIENT_ID}}")
         String clientId,
     @NotBlank(message = "Client secret is required: reference a secret, e.g. {{secrets.ZOHO_CLIENT_SECRET}}")
         @TemplateProperty(
@@ -25,7 +25,6 @@ public record RefreshTokenAuthentication(
             description = "Store it as a secret: {{secrets.ZOHO_CLIENT_SECRET}}",
             constraints =
                 @PropertyConstraints(
-                    notEmpty = true,
                     pattern =
                         @TemplateProperty.Pattern(
                             value = Secrets.REFERENCE_PATTERN,
@@ -40,7 +39,6 @@ public record RefreshTokenAuthentication(
                     + " secret: {{secrets.ZOHO_REFRESH_TOKEN}}",
             constraints =
                 @PropertyConstraints(
-                    notEmpty = true,
                     pattern =
                         @TemplateProperty.Pattern(
                             value = Secrets.REFERENCE_PATTERN,

@@ -1,8 +1,11 @@
-package dev.zohoconnect.cancelmeeting.auth;
+package dev.zohoconnect.cancelmeeting.model.auth;
 
+import dev.zohoconnect.cancelmeeting.auth.IssuedToken;
+import dev.zohoconnect.cancelmeeting.auth.Secrets;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import io.camunda.connector.generator.java.annotation.TemplateSubType;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 
 /** A Zoho OAuth access token supplied by the process, sent as {@code Zoho-oauthtoken}. */
@@ -17,7 +20,6 @@ public record AccessTokenAuthentication(
                     + " as a secret: {{secrets.ZOHO_ACCESS_TOKEN}}",
             constraints =
                 @PropertyConstraints(
-                    notEmpty = true,
                     pattern =
                         @TemplateProperty.Pattern(
                             value = Secrets.REFERENCE_PATTERN,
@@ -27,6 +29,16 @@ public record AccessTokenAuthentication(
 
   @TemplateProperty(ignore = true)
   public static final String TYPE = "accessToken";
+
+  // Never quotes the value: it is a credential. A blank one is @NotBlank's to report.
+  @AssertTrue(
+      message =
+          "authentication.accessToken (Access token) contains a space, line break or other"
+              + " character no Zoho token has; check the secret's value (a line break copied"
+              + " along with the token is the usual cause).")
+  private boolean isAccessTokenFitForAHeader() {
+    return accessToken == null || accessToken.isBlank() || IssuedToken.fitsInHeader(accessToken);
+  }
 
   @Override
   public String toString() {
