@@ -1,5 +1,6 @@
 package dev.zohoconnect.runtime;
 
+import io.camunda.client.api.command.FinalCommandStep;
 import io.camunda.client.api.worker.JobClient;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -7,6 +8,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
@@ -19,7 +21,11 @@ import java.util.concurrent.CompletionStage;
  */
 final class CommandTracking implements InvocationHandler {
 
-  private static final String COMMAND_API = "io.camunda.client.api.command.";
+  /**
+   * Where the client's public command-builder interfaces live (sub-packages included), taken from
+   * the API itself rather than spelled out, so that a move follows the client.
+   */
+  private static final String COMMAND_API = FinalCommandStep.class.getPackageName() + ".";
 
   private final Object target;
   private final InFlightJobs inFlight;
@@ -35,6 +41,47 @@ final class CommandTracking implements InvocationHandler {
             JobClient.class.getClassLoader(),
             new Class<?>[] {JobClient.class},
             new CommandTracking(client, inFlight));
+  }
+
+  /**
+   * Fails unless the commands the connector runtime sends for a job (complete, fail, throw error),
+   * built from {@code client} as it builds them, would be tracked at every step and answer {@code
+   * send()} with a {@link CompletionStage}. Builds the commands only, sends nothing. Guards against
+   * a Camunda upgrade that changes the client's command classes: tracking would stop silently, and
+   * a shutdown could again close the client under a job's last command.
+   */
+  static void requireTrackable(JobClient client) {
+    if (!CompletionStage.class.isAssignableFrom(sendAnswer())) {
+      throw untracked("FinalCommandStep.send() answers " + sendAnswer().getName());
+    }
+    JobClient tracked = track(client, new InFlightJobs());
+    requireTracked("complete", tracked.newCompleteCommand(0L).variables(Map.of()));
+    requireTracked("fail", tracked.newFailCommand(0L).retries(0).errorMessage("check"));
+    requireTracked(
+        "throw error", tracked.newThrowErrorCommand(0L).errorCode("check").errorMessage("check"));
+  }
+
+  private static Class<?> sendAnswer() {
+    try {
+      return FinalCommandStep.class.getMethod("send").getReturnType();
+    } catch (NoSuchMethodException e) {
+      throw untracked("FinalCommandStep has no send()");
+    }
+  }
+
+  private static void requireTracked(String command, Object step) {
+    if (!Proxy.isProxyClass(step.getClass())
+        || !(Proxy.getInvocationHandler(step) instanceof CommandTracking)) {
+      throw untracked(
+          "the " + command + " command " + step.getClass().getName() + " implements no public"
+              + " interface under " + COMMAND_API);
+    }
+  }
+
+  private static IllegalStateException untracked(String why) {
+    return new IllegalStateException(
+        "Commands of the Camunda client cannot be tracked for a graceful shutdown (" + why + ")."
+            + " The Camunda client's command API changed: adapt CommandTracking.");
   }
 
   @Override

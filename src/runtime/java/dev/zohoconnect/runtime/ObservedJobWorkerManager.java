@@ -2,15 +2,9 @@ package dev.zohoconnect.runtime;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.client.annotation.value.JobWorkerValue;
-import io.camunda.client.api.worker.BackoffSupplier;
 import io.camunda.client.api.worker.JobHandler;
 import io.camunda.client.api.worker.JobWorker;
-import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
-import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobWorkerManager;
-import io.camunda.client.jobhandling.parameter.ParameterResolverStrategy;
-import io.camunda.client.jobhandling.result.ResultProcessorStrategy;
-import io.camunda.client.metrics.MetricsRecorder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,21 +28,14 @@ final class ObservedJobWorkerManager extends JobWorkerManager {
   private final String workerName;
 
   ObservedJobWorkerManager(
-      CommandExceptionHandlingStrategy commandExceptionHandlingStrategy,
-      MetricsRecorder metricsRecorder,
-      ParameterResolverStrategy parameterResolverStrategy,
-      ResultProcessorStrategy resultProcessorStrategy,
-      BackoffSupplier backoffSupplier,
-      JobExceptionHandlingStrategy jobExceptionHandlingStrategy,
-      InFlightJobs inFlight,
-      String workerName) {
+      JobHandlingStrategies strategies, InFlightJobs inFlight, String workerName) {
     super(
-        commandExceptionHandlingStrategy,
-        metricsRecorder,
-        parameterResolverStrategy,
-        resultProcessorStrategy,
-        backoffSupplier,
-        jobExceptionHandlingStrategy);
+        strategies.commandExceptionHandling(),
+        strategies.metricsRecorder(),
+        strategies.parameterResolver(),
+        strategies.resultProcessor(),
+        strategies.backoffSupplier(),
+        strategies.jobExceptionHandling());
     this.inFlight = inFlight;
     this.workerName = workerName;
   }

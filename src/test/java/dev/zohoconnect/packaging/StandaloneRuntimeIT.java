@@ -104,6 +104,12 @@ class StandaloneRuntimeIT {
   @Order(1)
   void runtimeCompletesAnInstanceAndReportsHealthMetricsAndStructuredLogs() throws Exception {
     first = startRuntime("runtime-a");
+    // The connector runtime opens its worker through the runtime's own job worker manager (job
+    // handler wrapped for logging fields and graceful shutdown, worker named by the operator):
+    // a Camunda upgrade that opened workers another way would bypass both.
+    assertThat(first.messages())
+        .as("the connector's worker opened through ObservedJobWorkerManager")
+        .contains("Opening job worker 'runtime-a' for job type " + CancelMeetingFunction.JOB_TYPE);
 
     JsonNode readiness = first.awaitHealth("/actuator/health/readiness", Duration.ofSeconds(30));
     assertThat(readiness.path("components").path("zeebeClient").path("status").asText())
