@@ -329,7 +329,7 @@ final class ClassDataSharing {
   static void markdown(Result result, StringBuilder md) {
     md.append("### 4.1 Start-up with a class-data archive (CDS, AOT cache)\n\n");
     md.append(
-        "This part alone: `" + Settings.COMMAND + " -Dbenchmark.parts=4 -Dbenchmark.output=target/footprint.md`"
+        "This part alone: `" + Settings.COMMAND + " -Dbenchmark.sections=4 -Dbenchmark.output=target/footprint.md`"
             + " (it also measures the table above; written elsewhere, so this file keeps the other parts'"
             + " numbers; `target/benchmark-cds/` keeps the extracted runtime, the archives and every"
             + " start's log).\n\n");

@@ -88,7 +88,9 @@ final class Report {
             + run + " -Dbenchmark.sections=2,3            # any of 1, 2, 3, 4, limits, tokens\n"
             + run + " -Dbenchmark.sections=1 -Dbenchmark.jmh=false  # part 1's paired cross-check only\n"
             + "```\n\n"
-            + "`-Dbenchmark.quick=true` shortens any of them (to check the wiring only);"
+            + "`-Dbenchmark.output=target/some.md` writes elsewhere; `-Dbenchmark.jmh=false` leaves"
+            + " out part 1's JMH runs; `-Dbenchmark.quick=true` shortens any of them (to check the"
+            + " wiring only);"
             + " `-Dbenchmark.limits.runtimes=1,2`, `-Dbenchmark.limits.orgLimits=10`,"
             + " `-Dbenchmark.limits.seconds=6` and `-Dbenchmark.tokens.runtimes=1,16` narrow or"
             + " lengthen sections 5 and 6.");

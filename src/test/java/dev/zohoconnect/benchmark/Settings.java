@@ -46,13 +46,9 @@ record Settings(
 
   /**
    * -Dbenchmark.sections=limits,tokens (or 1,3, ...) runs only those sections; default all.
-   * -Dbenchmark.parts, its older name, is still read when sections is not given.
    */
   List<String> sections() {
     String given = System.getProperty("benchmark.sections");
-    if (given == null || given.isBlank()) {
-      given = System.getProperty("benchmark.parts");
-    }
     if (given == null || given.isBlank()) {
       return SECTIONS;
     }
@@ -165,7 +161,7 @@ record Settings(
 
   /**
    * -Dbenchmark.jmh=false leaves out part 1's JMH runs and keeps its paired cross-check, about half
-   * a minute (while working on the per-call overhead: -Dbenchmark.parts=1 -Dbenchmark.jmh=false).
+   * a minute (while working on the per-call overhead: -Dbenchmark.sections=1 -Dbenchmark.jmh=false).
    */
   boolean runsJmh() {
     return !"false".equalsIgnoreCase(System.getProperty("benchmark.jmh", "true").trim());
