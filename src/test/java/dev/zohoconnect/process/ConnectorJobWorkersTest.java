@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
-import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import dev.zohoconnect.emulator.ZohoCrmEmulator;
 import dev.zohoconnect.emulator.fault.Fault;
 import dev.zohoconnect.process.JobCommandJournal.FailCommand;
@@ -57,7 +56,10 @@ class ConnectorJobWorkersTest {
             .start();
     engine = InMemoryZeebeDriver.owning(harness);
     workers =
-        ConnectorJobWorkers.on(harness.client()).secrets(CancelMeetingScenarios.SECRETS).open();
+        ConnectorJobWorkers.builder()
+            .secrets(CancelMeetingScenarios.SECRETS)
+            .recordJobCommands()
+            .open(harness.client());
     engine.deploy(PROCESS + ".bpmn", cancelMeetingProcess());
   }
 
@@ -91,21 +93,11 @@ class ConnectorJobWorkersTest {
         .serviceTask(
             "cancel",
             task ->
-                task.zeebeJobType(CancelMeetingFunction.JOB_TYPE)
-                    .zeebeJobRetries("3")
-                    .zeebeInputExpression("meetingId", "meeting.meetingId")
-                    .zeebeInputExpression("false", "meeting.sendCancellingMail")
-                    .zeebeInput("refreshToken", "authentication.type")
-                    .zeebeInput("{{secrets.ZOHO_CLIENT_ID}}", "authentication.clientId")
-                    .zeebeInput("{{secrets.ZOHO_CLIENT_SECRET}}", "authentication.clientSecret")
-                    .zeebeInput("{{secrets.ZOHO_REFRESH_TOKEN}}", "authentication.refreshToken")
-                    .zeebeInput("US", "dataCenter")
-                    .zeebeInputExpression("true", "endpoints.enabled")
-                    .zeebeInputExpression("zohoAccountsUrl", "endpoints.accountsUrl")
-                    .zeebeInputExpression("zohoApiBaseUrl", "endpoints.apiBaseUrl")
-                    .zeebeTaskHeader("resultVariable", "cancellation")
-                    .zeebeTaskHeader("errorExpression", DefaultErrorExpression.FEEL)
-                    .zeebeTaskHeader("retryBackoff", "PT0S"))
+                TemplateBoundTask.on(task)
+                    .meeting("meetingId", "false")
+                    .refreshTokenFromSecrets()
+                    .endpoints("true", "zohoAccountsUrl", "zohoApiBaseUrl")
+                    .resultAndErrorHeaders())
         .boundaryEvent("invalidData")
         .error("INVALID_DATA")
         .endEvent("notFound")

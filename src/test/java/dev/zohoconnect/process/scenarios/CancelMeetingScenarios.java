@@ -7,6 +7,7 @@ import dev.zohoconnect.emulator.ZohoCrmEmulator;
 import dev.zohoconnect.emulator.fault.Fault;
 import dev.zohoconnect.emulator.fault.FaultTarget;
 import dev.zohoconnect.process.ProcessEngineDriver;
+import dev.zohoconnect.process.TemplateBoundTask;
 import dev.zohoconnect.process.ProcessEngineDriver.Incident;
 import dev.zohoconnect.process.ProcessEngineDriver.JobFailure;
 import dev.zohoconnect.process.ProcessEngineDriver.ThrownError;
@@ -30,11 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class CancelMeetingScenarios {
 
   /** The example processes read their credentials as {@code {{secrets.NAME}}}. */
-  public static final Map<String, String> SECRETS =
-      Map.of(
-          "ZOHO_CLIENT_ID", ZohoCrmEmulator.DEFAULT_CLIENT_ID,
-          "ZOHO_CLIENT_SECRET", ZohoCrmEmulator.DEFAULT_CLIENT_SECRET,
-          "ZOHO_REFRESH_TOKEN", ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN);
+  public static final Map<String, String> SECRETS = TemplateBoundTask.EMULATOR_SECRETS;
 
   private static final AtomicLong IDS = new AtomicLong(4876876000001563000L);
   private static final String USER = ZohoOrgState.USER;
