@@ -1,11 +1,16 @@
 package dev.zohoconnect.benchmark;
 
-import dev.zohoconnect.process.TemplateBoundTask;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
 import dev.zohoconnect.cancelmeeting.model.ZohoEdition;
+import dev.zohoconnect.process.TemplateBoundTask;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
+import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The processes of the engine runs: start, the cancellation, end. Each service task is configured
@@ -65,6 +70,23 @@ final class BenchmarkProcesses {
   }
 
   private BenchmarkProcesses() {}
+
+  /**
+   * Starts the variant's process for one meeting; the future answers when the instance ended,
+   * with its {@code failed} variable (set by the error paths).
+   */
+  static CamundaFuture<ProcessInstanceResult> run(
+      CamundaClient client, Variant variant, String meetingId, String zohoUrl, String tokenUrl) {
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(variant.processId)
+        .latestVersion()
+        .variables(Map.of("meetingId", meetingId, "zohoUrl", zohoUrl, "tokenUrl", tokenUrl))
+        .withResult()
+        .fetchVariables("failed")
+        .requestTimeout(Duration.ofMinutes(5))
+        .send();
+  }
 
   static BpmnModelInstance process(Variant variant) {
     var start = Bpmn.createExecutableProcess(variant.processId).startEvent("start");

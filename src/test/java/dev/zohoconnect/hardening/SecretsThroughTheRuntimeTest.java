@@ -1,6 +1,5 @@
 package dev.zohoconnect.hardening;
 
-import dev.zohoconnect.process.TemplateBoundTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
@@ -21,6 +20,7 @@ import dev.zohoconnect.emulator.fault.Fault;
 import dev.zohoconnect.emulator.fault.FaultTarget;
 import dev.zohoconnect.process.ConnectorRuntimeHarness;
 import dev.zohoconnect.process.InMemoryZeebeDriver;
+import dev.zohoconnect.process.TemplateBoundTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;

@@ -19,9 +19,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +44,7 @@ class ConnectorJobWorkersTest {
 
   static InMemoryZeebeDriver engine;
   static ConnectorJobWorkers workers;
-  ZohoCrmEmulator zoho;
+  @AutoClose ZohoCrmEmulator zoho = ZohoCrmEmulator.start();
 
   @BeforeAll
   static void startEngineAndWorkers() {
@@ -71,16 +70,6 @@ class ConnectorJobWorkersTest {
     if (engine != null) {
       engine.close();
     }
-  }
-
-  @BeforeEach
-  void startZoho() {
-    zoho = ZohoCrmEmulator.start();
-  }
-
-  @AfterEach
-  void stopZoho() {
-    zoho.close();
   }
 
   /**
@@ -128,9 +117,7 @@ class ConnectorJobWorkersTest {
 
   @Test
   void aCaughtBpmnErrorIsRecordedWithTheVariablesTheCatchEventGot() {
-    String id = meetingIn(ZohoOrgState.noSuchMeeting());
-
-    long key = start(id);
+    long key = startWithMeetingIn(ZohoOrgState.noSuchMeeting());
 
     assertThatInstance(engine, key).isCompleted().tookBoundaryEvent("invalidData");
     assertJournalMatchesEngine(key);
@@ -145,9 +132,7 @@ class ConnectorJobWorkersTest {
 
   @Test
   void anUncaughtBpmnErrorIsRecordedToo() {
-    String id = meetingIn(ZohoOrgState.nobodyInvited());
-
-    long key = start(id);
+    long key = startWithMeetingIn(ZohoOrgState.nobodyInvited());
 
     assertThatInstance(engine, key).hasIncident().hasIncidentOfType("UNHANDLED_ERROR_EVENT");
     assertJournalMatchesEngine(key);
@@ -163,9 +148,7 @@ class ConnectorJobWorkersTest {
 
   @Test
   void jobFailuresAreRecordedWithRetriesLeftAndBackoffAsTheEngineWroteThem() {
-    String id = meetingIn(ZohoOrgState.zohoKeepsFailing(Fault.serverError()));
-
-    long key = start(id);
+    long key = startWithMeetingIn(ZohoOrgState.zohoKeepsFailing(Fault.serverError()));
 
     // Retryable, and a 500 may come after the cancellation was done: the error expression leaves
     // the failures to the runtime (the task header's backoff, the variables kept on the job); the
@@ -221,6 +204,10 @@ class ConnectorJobWorkersTest {
     String id = Long.toString(IDS.incrementAndGet());
     state.arrange(zoho, id);
     return id;
+  }
+
+  private long startWithMeetingIn(ZohoOrgState state) {
+    return start(meetingIn(state));
   }
 
   private long start(String meetingId) {

@@ -79,6 +79,14 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
     return new Builder();
   }
 
+  /**
+   * The engine and a client without any connector worker: only runtimes attached to it ({@link
+   * Builder#engine}), opened on its client or started as processes take its jobs.
+   */
+  public static ConnectorRuntimeHarness engineOnly() {
+    return builder().discoverConnectors(false).start();
+  }
+
   /** Starts the engine with every connector found by SPI and the given secrets. */
   public static ConnectorRuntimeHarness start(Map<String, String> secrets) {
     return builder().secrets(secrets).start();

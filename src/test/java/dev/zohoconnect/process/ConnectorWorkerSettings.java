@@ -69,7 +69,8 @@ public abstract class ConnectorWorkerSettings<B extends ConnectorWorkerSettings<
   /**
    * Whether to register every connector listed in {@code
    * META-INF/services/io.camunda.connector.api.outbound.OutboundConnectorFunction} (or {@code
-   * OutboundConnectorProvider}). Default: on when no connector was given explicitly.
+   * OutboundConnectorProvider}). Default: on when no connector was given explicitly. Off with no
+   * connector given: no worker at all.
    */
   public B discoverConnectors(boolean discover) {
     registry.discover(discover);

@@ -86,14 +86,7 @@ public final class CptEngineDriver implements ProcessEngineDriver {
     return new CptEngineDriver(context, client, workers);
   }
 
-  public CamundaClient client() {
-    return client;
-  }
-
-  public CamundaProcessTestContext context() {
-    return context;
-  }
-
+  /** The connector workers, with the journal of the commands they sent. */
   public ConnectorJobWorkers workers() {
     return workers;
   }
@@ -225,62 +218,39 @@ public final class CptEngineDriver implements ProcessEngineDriver {
 
   @Override
   public String describe(long processInstanceKey) {
-    StringBuilder out = new StringBuilder("Process instance ").append(processInstanceKey);
+    InstanceTrace trace = new InstanceTrace(processInstanceKey);
     try {
-      out.append(' ').append(state(processInstanceKey).map(Enum::name).orElse("(not visible yet)"));
+      trace.state(state(processInstanceKey).map(Enum::name).orElse("(not visible yet)"));
       elementInstances(processInstanceKey).stream()
           .sorted(Comparator.comparing(ElementInstance::getElementInstanceKey))
-          .forEach(
-              e ->
-                  out.append("\n  ")
-                      .append(e.getState())
-                      .append(' ')
-                      .append(e.getType())
-                      .append(' ')
-                      .append(e.getElementId()));
+          .forEach(e -> trace.line(e.getState(), " ", e.getType(), " ", e.getElementId()));
       for (Object command : workers.journal().all()) {
         if (command instanceof FailCommand f && f.processInstanceKey() == processInstanceKey) {
-          out.append("\n  job failed @")
-              .append(f.elementId())
-              .append(" retries=")
-              .append(f.retries())
-              .append(" backoff=")
-              .append(f.retryBackoff())
-              .append(" message=")
-              .append(f.errorMessage());
+          trace.line(
+              "job failed @", f.elementId(), " retries=", f.retries(), " backoff=",
+              f.retryBackoff(), " message=", f.errorMessage());
         } else if (command instanceof ThrowErrorCommand t
             && t.processInstanceKey() == processInstanceKey) {
-          out.append("\n  error thrown @")
-              .append(t.elementId())
-              .append(" code=")
-              .append(t.errorCode())
-              .append(" message=")
-              .append(t.errorMessage());
+          trace.line(
+              "error thrown @", t.elementId(), " code=", t.errorCode(), " message=",
+              t.errorMessage());
         }
       }
       for (Job job : jobs(processInstanceKey)) {
-        out.append("\n  job ")
-            .append(job.getJobKey())
-            .append(" @")
-            .append(job.getElementId())
-            .append(' ')
-            .append(job.getState())
-            .append(" retries=")
-            .append(job.getRetries());
+        trace.line(
+            "job ", job.getJobKey(), " @", job.getElementId(), " ", job.getState(), " retries=",
+            job.getRetries());
       }
       for (Incident incident : incidents(processInstanceKey)) {
-        out.append("\n  incident @")
-            .append(incident.elementId())
-            .append(": ")
-            .append(incident.errorType())
-            .append(' ')
-            .append(incident.errorMessage());
+        trace.line(
+            "incident @", incident.elementId(), ": ", incident.errorType(), " ",
+            incident.errorMessage());
       }
-      out.append("\n  variables: ").append(variables(processInstanceKey).keySet());
+      trace.line("variables: ", variables(processInstanceKey).keySet());
     } catch (ClientException e) {
-      out.append("\n  (search API unavailable: ").append(e.getMessage()).append(')');
+      trace.line("(search API unavailable: ", e.getMessage(), ")");
     }
-    return out.toString();
+    return trace.toString();
   }
 
   /** Stops the connector workers. The client is CPT's: its extension closes it after the test. */

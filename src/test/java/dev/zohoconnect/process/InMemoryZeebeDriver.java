@@ -68,20 +68,18 @@ public final class InMemoryZeebeDriver implements ProcessEngineDriver {
 
   @Override
   public boolean isCompleted(long processInstanceKey) {
-    return processEvents(processInstanceKey).stream()
-        .anyMatch(
-            r ->
-                r.getKey() == processInstanceKey
-                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED);
+    return instanceReached(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED);
   }
 
   @Override
   public boolean isTerminated(long processInstanceKey) {
+    return instanceReached(processInstanceKey, ProcessInstanceIntent.ELEMENT_TERMINATED);
+  }
+
+  /** Whether the process instance itself (not one of its elements) has an event of that intent. */
+  private boolean instanceReached(long processInstanceKey, ProcessInstanceIntent intent) {
     return processEvents(processInstanceKey).stream()
-        .anyMatch(
-            r ->
-                r.getKey() == processInstanceKey
-                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED);
+        .anyMatch(r -> r.getKey() == processInstanceKey && r.getIntent() == intent);
   }
 
   @Override
@@ -180,9 +178,8 @@ public final class InMemoryZeebeDriver implements ProcessEngineDriver {
 
   @Override
   public String describe(long processInstanceKey) {
-    StringBuilder out = new StringBuilder("Process instance ").append(processInstanceKey);
-    List<Record<?>> records = snapshot();
-    for (Record<?> r : records) {
+    InstanceTrace trace = new InstanceTrace(processInstanceKey);
+    for (Record<?> r : snapshot()) {
       if (r.getRecordType() != RecordType.EVENT) {
         continue;
       }
@@ -191,43 +188,23 @@ public final class InMemoryZeebeDriver implements ProcessEngineDriver {
           && (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
               || r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
               || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED)) {
-        out.append("\n  ")
-            .append(v.getBpmnElementType())
-            .append(' ')
-            .append(v.getElementId())
-            .append(": ")
-            .append(r.getIntent());
+        trace.line(v.getBpmnElementType(), " ", v.getElementId(), ": ", r.getIntent());
       } else if (r.getValue() instanceof JobRecordValue v
           && v.getProcessInstanceKey() == processInstanceKey) {
-        out.append("\n  job ")
-            .append(v.getType())
-            .append(" @")
-            .append(v.getElementId())
-            .append(": ")
-            .append(r.getIntent())
-            .append(" retries=")
-            .append(v.getRetries());
-        if (v.getErrorCode() != null && !v.getErrorCode().isEmpty()) {
-          out.append(" code=").append(v.getErrorCode());
-        }
-        if (v.getErrorMessage() != null && !v.getErrorMessage().isEmpty()) {
-          out.append(" message=").append(v.getErrorMessage());
-        }
+        trace
+            .line("job ", v.getType(), " @", v.getElementId(), ": ", r.getIntent(), " retries=",
+                v.getRetries())
+            .detail("code", v.getErrorCode())
+            .detail("message", v.getErrorMessage());
       } else if (r.getValue() instanceof IncidentRecordValue v
           && v.getProcessInstanceKey() == processInstanceKey) {
-        out.append("\n  incident @")
-            .append(v.getElementId())
-            .append(": ")
-            .append(r.getIntent())
-            .append(' ')
-            .append(v.getErrorType())
-            .append(' ')
-            .append(v.getErrorMessage());
+        trace.line(
+            "incident @", v.getElementId(), ": ", r.getIntent(), " ", v.getErrorType(), " ",
+            v.getErrorMessage());
       }
     }
     Set<String> names = new LinkedHashSet<>(variables(processInstanceKey).keySet());
-    out.append("\n  variables: ").append(names);
-    return out.toString();
+    return trace.line("variables: ", names).toString();
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * What a process scenario needs from an engine, in the terms a modeler uses: deploy, start, wait
@@ -56,19 +57,16 @@ public interface ProcessEngineDriver extends AutoCloseable {
         processInstanceKey,
         timeout,
         "to complete",
+        () -> isCompleted(processInstanceKey),
         () -> {
-          if (isCompleted(processInstanceKey)) {
-            return true;
-          }
           List<Incident> incidents = incidents(processInstanceKey);
           if (!incidents.isEmpty()) {
-            throw unexpected(
+            return unexpected(
                 processInstanceKey, "to complete, but it has an incident: " + incidents.getFirst());
           }
-          if (isTerminated(processInstanceKey)) {
-            throw unexpected(processInstanceKey, "to complete, but it was terminated");
-          }
-          return false;
+          return isTerminated(processInstanceKey)
+              ? unexpected(processInstanceKey, "to complete, but it was terminated")
+              : null;
         });
   }
 
@@ -85,19 +83,15 @@ public interface ProcessEngineDriver extends AutoCloseable {
         processInstanceKey,
         timeout,
         "to have an incident",
-        () -> {
-          if (!incidents(processInstanceKey).isEmpty()) {
-            return true;
-          }
-          if (isCompleted(processInstanceKey)) {
-            throw new AssertionError(
-                "Expected an incident in process instance "
-                    + processInstanceKey
-                    + ", but it completed\n"
-                    + describe(processInstanceKey));
-          }
-          return false;
-        });
+        () -> !incidents(processInstanceKey).isEmpty(),
+        () ->
+            isCompleted(processInstanceKey)
+                ? new AssertionError(
+                    "Expected an incident in process instance "
+                        + processInstanceKey
+                        + ", but it completed\n"
+                        + describe(processInstanceKey))
+                : null);
     return incidents(processInstanceKey).getFirst();
   }
 
@@ -114,7 +108,8 @@ public interface ProcessEngineDriver extends AutoCloseable {
         processInstanceKey,
         timeout,
         "to have " + count + " job failure(s)",
-        () -> jobFailures(processInstanceKey).size() >= count);
+        () -> jobFailures(processInstanceKey).size() >= count,
+        () -> null);
     return jobFailures(processInstanceKey);
   }
 
@@ -182,11 +177,22 @@ public interface ProcessEngineDriver extends AutoCloseable {
   @Override
   void close();
 
-  /** Polls {@code condition} until it holds; fails describing the instance when time is up. */
+  /**
+   * Polls until {@code reached} holds; fails with what {@code unreachable} gives as soon as it
+   * gives something (the state can no longer come), or describing the instance when time is up.
+   */
   private void await(
-      long processInstanceKey, Duration timeout, String what, BooleanSupplier condition) {
+      long processInstanceKey,
+      Duration timeout,
+      String what,
+      BooleanSupplier reached,
+      Supplier<AssertionError> unreachable) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
+    while (!reached.getAsBoolean()) {
+      AssertionError cannotCome = unreachable.get();
+      if (cannotCome != null) {
+        throw cannotCome;
+      }
       if (System.nanoTime() > deadline) {
         throw unexpected(processInstanceKey, what + " within " + timeout);
       }
