@@ -70,10 +70,10 @@ public final class ConnectorJobWorkers implements AutoCloseable {
     return new ConnectorJobWorkers(settings, Objects.requireNonNull(client));
   }
 
-  private ConnectorJobWorkers(ConnectorWorkerSettings<?> builder, CamundaClient client) {
-    this.secrets = builder.secrets;
+  private ConnectorJobWorkers(ConnectorWorkerSettings<?> settings, CamundaClient client) {
+    this.secrets = settings.secrets;
     this.journal =
-        builder.recordJobCommands
+        settings.recordJobCommands
             ? new JobCommandJournal(client.getConfiguration().getJsonMapper())
             : null;
     DocumentFactory documentFactory = new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE);
@@ -101,13 +101,13 @@ public final class ConnectorJobWorkers implements AutoCloseable {
               validationProvider,
               documentFactory,
               connectorObjectMapper,
-              builder.keepFailVariables ? client : null,
-              builder.completionLost,
-              builder.jobFailed);
+              settings.keepFailVariables ? client : null,
+              settings.completionLost,
+              settings.jobFailed);
 
       Set<String> types = new LinkedHashSet<>();
       for (OutboundConnectorConfiguration connector :
-          builder.registry.resolve(connectorObjectMapper, validationProvider)) {
+          settings.registry.resolve(connectorObjectMapper, validationProvider)) {
         JobHandler handler = new RuntimeJobHandler(wiring, connector.instanceSupplier().get());
         JobHandler recorded =
             journal == null
@@ -119,13 +119,13 @@ public final class ConnectorJobWorkers implements AutoCloseable {
                 .jobType(connector.type())
                 .handler(recorded)
                 .name(connector.name())
-                .streamEnabled(builder.streamEnabled)
-                .pollInterval(builder.pollInterval)
-                .maxJobsActive(builder.maxJobsActive)
+                .streamEnabled(settings.streamEnabled)
+                .pollInterval(settings.pollInterval)
+                .maxJobsActive(settings.maxJobsActive)
                 .timeout(
                     connector.timeout() != null
                         ? Duration.ofMillis(connector.timeout())
-                        : builder.jobTimeout);
+                        : settings.jobTimeout);
         // As the runtime does: an empty list means "fetch all variables".
         if (connector.inputVariables() != null && connector.inputVariables().length > 0) {
           worker = worker.fetchVariables(Arrays.asList(connector.inputVariables()));
