@@ -36,7 +36,10 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectorJobWorkersTest {
 
-  /** The harness always opens a worker; this type is used by no process, so it stays idle. */
+  /**
+   * The harness' own connector, used by no process, so it stays idle: the workers opened here on
+   * its client run the SPI-listed connectors, not this one.
+   */
   private static final String IDLE_TYPE = "dev.zohoconnect:test-idle:1";
 
   private static final String PROCESS = "journal-check";
