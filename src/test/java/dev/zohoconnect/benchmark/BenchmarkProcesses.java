@@ -3,9 +3,15 @@ package dev.zohoconnect.benchmark;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
 import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import dev.zohoconnect.cancelmeeting.model.ZohoEdition;
+import dev.zohoconnect.process.TemplateBoundTask;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.CamundaFuture;
+import io.camunda.client.api.response.ProcessInstanceResult;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The processes of the engine runs: start, the cancellation, end. Each service task is configured
@@ -66,6 +72,23 @@ final class BenchmarkProcesses {
   }
 
   private BenchmarkProcesses() {}
+
+  /**
+   * Starts the variant's process for one meeting; the future answers when the instance ended,
+   * with its {@code failed} variable (set by the error paths).
+   */
+  static CamundaFuture<ProcessInstanceResult> run(
+      CamundaClient client, Variant variant, String meetingId, String zohoUrl, String tokenUrl) {
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(variant.processId)
+        .latestVersion()
+        .variables(Map.of("meetingId", meetingId, "zohoUrl", zohoUrl, "tokenUrl", tokenUrl))
+        .withResult()
+        .fetchVariables("failed")
+        .requestTimeout(Duration.ofMinutes(5))
+        .send();
+  }
 
   static BpmnModelInstance process(Variant variant) {
     var start = Bpmn.createExecutableProcess(variant.processId).startEvent("start");
@@ -152,34 +175,25 @@ final class BenchmarkProcesses {
 
   private static void connectorTask(
       ServiceTaskBuilder task, boolean refreshToken, String retryBackoff) {
-    task.zeebeJobType(CancelMeetingFunction.JOB_TYPE)
-        .zeebeJobRetries("3")
-        .zeebeInputExpression("meetingId", "meeting.meetingId")
-        .zeebeInputExpression("false", "meeting.sendCancellingMail");
+    TemplateBoundTask bound = TemplateBoundTask.on(task).meeting("meetingId", "false");
     if (refreshToken) {
-      task.zeebeInput("refreshToken", "authentication.type")
-          .zeebeInput("{{secrets.ZOHO_CLIENT_ID}}", "authentication.clientId")
-          .zeebeInput("{{secrets.ZOHO_CLIENT_SECRET}}", "authentication.clientSecret")
-          .zeebeInput("{{secrets.ZOHO_REFRESH_TOKEN}}", "authentication.refreshToken");
+      bound.refreshTokenFromSecrets();
     } else {
-      task.zeebeInput("accessToken", "authentication.type")
-          .zeebeInput("{{secrets.ZOHO_ACCESS_TOKEN}}", "authentication.accessToken");
+      bound.accessTokenFromSecret();
     }
-    task.zeebeInput("US", "dataCenter")
-        .zeebeInput("V7", "options.apiVersion")
+    bound
+        .and(BenchmarkProcesses::defaultOptions)
+        .endpoints("true", "zohoUrl", "zohoUrl")
+        .templateHeaders()
+        .resultAndErrorHeaders(retryBackoff);
+  }
+
+  private static void defaultOptions(ServiceTaskBuilder task) {
+    task.zeebeInput("V7", "options.apiVersion")
         .zeebeInputExpression("false", "options.alreadyCancelledIsSuccess")
         .zeebeInputExpression("false", "options.cancelWithoutMailOnDailyLimit")
         .zeebeInputExpression("10", "options.connectTimeoutSeconds")
-        .zeebeInputExpression("30", "options.readTimeoutSeconds")
-        .zeebeInputExpression("true", "endpoints.enabled")
-        .zeebeInputExpression("zohoUrl", "endpoints.accountsUrl")
-        .zeebeInputExpression("zohoUrl", "endpoints.apiBaseUrl")
-        .zeebeTaskHeader("elementTemplateId", CancelMeetingFunction.TEMPLATE_ID)
-        .zeebeTaskHeader(
-            "elementTemplateVersion", String.valueOf(CancelMeetingFunction.TEMPLATE_VERSION))
-        .zeebeTaskHeader("resultVariable", "cancellation")
-        .zeebeTaskHeader("errorExpression", DefaultErrorExpression.FEEL)
-        .zeebeTaskHeader("retryBackoff", retryBackoff);
+        .zeebeInputExpression("30", "options.readTimeoutSeconds");
   }
 
   /** The REST connector doing Zoho's cancel call, the Zoho header in "headers". */

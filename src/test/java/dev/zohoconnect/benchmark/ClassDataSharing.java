@@ -112,11 +112,7 @@ final class ClassDataSharing {
     List<Start> starts = new ArrayList<>();
     try (ZohoFixture zoho = ZohoFixture.start(Duration.ZERO);
         // An engine with no worker of its own for the job type: only the runtime takes the jobs.
-        ConnectorRuntimeHarness engine =
-            ConnectorRuntimeHarness.builder()
-                .discoverConnectors(false)
-                .connector("dev.zohoconnect:benchmark-unused:1", context -> Map.of())
-                .start()) {
+        ConnectorRuntimeHarness engine = ConnectorRuntimeHarness.engineOnly()) {
       Variant variant = Variant.CONNECTOR_ACCESS_TOKEN;
       engine.deploy(variant.processId + ".bpmn", BenchmarkProcesses.process(variant));
       for (int round = 1; round <= rounds; round++) {

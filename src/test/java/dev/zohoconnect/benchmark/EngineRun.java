@@ -7,7 +7,6 @@ import dev.zohoconnect.process.ConnectorRuntimeHarness;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -139,16 +138,7 @@ final class EngineRun {
       int index = i;
       String meetingId = zoho.newMeeting();
       long sent = System.nanoTime();
-      runtime
-          .client()
-          .newCreateInstanceCommand()
-          .bpmnProcessId(variant.processId)
-          .latestVersion()
-          .variables(Map.of("meetingId", meetingId, "zohoUrl", zoho.baseUrl(), "tokenUrl", tokenUrl))
-          .withResult()
-          .fetchVariables("failed")
-          .requestTimeout(Duration.ofMinutes(5))
-          .send()
+      BenchmarkProcesses.run(runtime.client(), variant, meetingId, zoho.baseUrl(), tokenUrl)
           .whenComplete(
               (ProcessInstanceResult result, Throwable error) -> {
                 latencies[index] = (System.nanoTime() - sent) / 1e6;

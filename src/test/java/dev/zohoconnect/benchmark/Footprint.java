@@ -158,11 +158,7 @@ final class Footprint {
     Path logs = Files.createDirectories(settings.basedir().resolve("target/benchmark-runtime"));
     try (ZohoFixture zoho = ZohoFixture.start(Duration.ZERO);
         // An engine with no worker of its own for either job type: only the runtime takes them.
-        ConnectorRuntimeHarness engine =
-            ConnectorRuntimeHarness.builder()
-                .discoverConnectors(false)
-                .connector("dev.zohoconnect:benchmark-unused:1", context -> Map.of())
-                .start()) {
+        ConnectorRuntimeHarness engine = ConnectorRuntimeHarness.engineOnly()) {
       engine.deploy(variant.processId + ".bpmn", BenchmarkProcesses.process(variant));
       List<String> command = new ArrayList<>();
       command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -288,16 +284,7 @@ final class Footprint {
     for (int i = 0; i < count; i++) {
       inFlight.acquire();
       String meetingId = zoho.newMeeting();
-      engine
-          .client()
-          .newCreateInstanceCommand()
-          .bpmnProcessId(variant.processId)
-          .latestVersion()
-          .variables(Map.of("meetingId", meetingId, "zohoUrl", zoho.baseUrl(), "tokenUrl", zoho.baseUrl()))
-          .withResult()
-          .fetchVariables("failed")
-          .requestTimeout(Duration.ofMinutes(5))
-          .send()
+      BenchmarkProcesses.run(engine.client(), variant, meetingId, zoho.baseUrl(), zoho.baseUrl())
           .whenComplete(
               (ProcessInstanceResult result, Throwable error) -> {
                 if (error == null && result.getVariablesAsMap().get("failed") == null) {

@@ -29,8 +29,6 @@ final class RuntimeFleet implements AutoCloseable {
    */
   record Shape(int runtimes, int threads, int maxJobsActive, Duration pollInterval, Duration jobTimeout) {}
 
-  private static final String ENGINE_OWNER_JOB_TYPE = "dev.zohoconnect:benchmark-engine-owner:1";
-
   private final Shape shape;
   private final Map<String, String> secrets;
   private final IntFunction<List<OutboundConnectorFunction>> connectorsOfRuntime;
@@ -52,13 +50,7 @@ final class RuntimeFleet implements AutoCloseable {
     this.connectorsOfRuntime = connectorsOfRuntime;
     this.activity = activity;
     // Hosts the engine and the client that deploys and starts instances; no connector of its own.
-    engineOwner =
-        ConnectorRuntimeHarness.builder()
-            .discoverConnectors(false)
-            .connector(ENGINE_OWNER_JOB_TYPE, context -> Map.of())
-            .workerThreads(1)
-            .pollInterval(Duration.ofSeconds(5))
-            .start();
+    engineOwner = ConnectorRuntimeHarness.engineOnly();
     try {
       startRuntimes();
     } catch (RuntimeException e) {

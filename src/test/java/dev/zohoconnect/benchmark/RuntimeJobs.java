@@ -2,23 +2,18 @@ package dev.zohoconnect.benchmark;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zohoconnect.cancelmeeting.support.JobContexts;
+import dev.zohoconnect.process.ConnectorJobWorkers;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.connector.api.document.DocumentFactory;
 import io.camunda.connector.api.outbound.OutboundConnectorContext;
 import io.camunda.connector.api.outbound.OutboundConnectorFunction;
-import io.camunda.connector.api.secret.SecretContext;
 import io.camunda.connector.api.secret.SecretProvider;
 import io.camunda.connector.api.validation.ValidationProvider;
-import io.camunda.connector.document.jackson.JacksonModuleDocumentDeserializer;
-import io.camunda.connector.document.jackson.JacksonModuleDocumentSerializer;
-import io.camunda.connector.feel.jackson.JacksonModuleFeelFunction;
-import io.camunda.connector.jackson.ConnectorsObjectMapperSupplier;
 import io.camunda.connector.runtime.core.document.DocumentFactoryImpl;
 import io.camunda.connector.runtime.core.document.store.InMemoryDocumentStore;
-import io.camunda.connector.runtime.core.intrinsic.DefaultIntrinsicFunctionExecutor;
 import io.camunda.connector.runtime.core.outbound.JobHandlerContext;
 import io.camunda.connector.runtime.core.validation.ValidationUtil;
-import java.lang.reflect.Proxy;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,24 +36,9 @@ final class RuntimeJobs {
 
   RuntimeJobs(Map<String, String> secretValues) {
     documents = new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE);
-    // As the connectors starter's @OutboundConnectorObjectMapper bean builds it.
-    ObjectMapper copy = ConnectorsObjectMapperSupplier.getCopy();
-    mapper =
-        copy.registerModules(
-            new JacksonModuleDocumentDeserializer(
-                documents,
-                new DefaultIntrinsicFunctionExecutor(copy),
-                JacksonModuleDocumentDeserializer.DocumentModuleSettings.create()),
-            new JacksonModuleFeelFunction(false),
-            new JacksonModuleDocumentSerializer());
+    mapper = ConnectorJobWorkers.outboundConnectorObjectMapper(documents);
     validation = ValidationUtil.discoverDefaultValidationProviderImplementation();
-    secrets =
-        new SecretProvider() {
-          @Override
-          public String getSecret(String name, SecretContext context) {
-            return secretValues.get(name);
-          }
-        };
+    secrets = JobContexts.secretsFrom(secretValues);
   }
 
   String json(Map<String, Object> variables) {
@@ -71,8 +51,8 @@ final class RuntimeJobs {
 
   /** A fresh job context around already serialised variables. */
   OutboundConnectorContext context(String variablesJson, String jobType) {
-    long key = jobKeys.incrementAndGet();
-    return new JobHandlerContext(job(variablesJson, jobType, key), secrets, validation, documents, mapper);
+    ActivatedJob job = JobContexts.job(variablesJson, jobType, jobKeys.incrementAndGet());
+    return new JobHandlerContext(job, secrets, validation, documents, mapper);
   }
 
   static OutboundConnectorFunction restConnector() {
@@ -83,26 +63,5 @@ final class RuntimeJobs {
       throw new IllegalStateException(
           "Camunda's REST connector is not on the classpath: run with -Pbenchmark", e);
     }
-  }
-
-  private static ActivatedJob job(String variablesJson, String jobType, long key) {
-    return (ActivatedJob)
-        Proxy.newProxyInstance(
-            RuntimeJobs.class.getClassLoader(),
-            new Class<?>[] {ActivatedJob.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "getVariables", "toJson" -> variablesJson;
-                  case "getCustomHeaders" -> Map.of();
-                  case "getTenantId" -> "<default>";
-                  case "getType" -> jobType;
-                  case "getKey", "getElementInstanceKey" -> key;
-                  case "getProcessInstanceKey", "getProcessDefinitionKey", "getDeadline" -> 1L;
-                  case "getRetries", "getProcessDefinitionVersion" -> 3;
-                  case "hashCode" -> System.identityHashCode(proxy);
-                  case "equals" -> proxy == args[0];
-                  case "toString" -> "BenchmarkJob" + key;
-                  default -> null;
-                });
   }
 }

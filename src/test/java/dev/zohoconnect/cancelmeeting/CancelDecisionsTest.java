@@ -121,13 +121,9 @@ class CancelDecisionsTest {
       CancelDecisions.Rules rules,
       boolean alreadyCancelled,
       MailStatus mail) {
-    assertThat(decide(state, outcome, rules))
-        .isInstanceOfSatisfying(
-            Decision.Complete.class,
-            done -> {
-              assertThat(done.alreadyCancelled()).isEqualTo(alreadyCancelled);
-              assertThat(done.mail()).isEqualTo(mail);
-            });
+    Decision.Complete done = decided(Decision.Complete.class, decide(state, outcome, rules));
+    assertThat(done.alreadyCancelled()).isEqualTo(alreadyCancelled);
+    assertThat(done.mail()).isEqualTo(mail);
   }
 
   // --- failures raised at once
@@ -159,14 +155,10 @@ class CancelDecisionsTest {
   @MethodSource("failures")
   void failsAtOnce(
       String name, ExecutionState state, AttemptOutcome outcome, CancelDecisions.Rules rules, String code) {
-    assertThat(decide(state, outcome, rules))
-        .isInstanceOfSatisfying(
-            Decision.Fail.class,
-            fail -> {
-              assertThat(fail.failure().getErrorCode()).isEqualTo(code);
-              assertThat(fail.failure().isRetryable()).isFalse();
-              assertThat(fail.failure().getErrorVariables()).containsEntry("meetingId", MEETING);
-            });
+    Decision.Fail fail = decided(Decision.Fail.class, decide(state, outcome, rules));
+    assertThat(fail.failure().getErrorCode()).isEqualTo(code);
+    assertThat(fail.failure().isRetryable()).isFalse();
+    assertThat(fail.failure().getErrorVariables()).containsEntry("meetingId", MEETING);
   }
 
   // --- transient failures: retried here, and whether the meeting may be cancelled already
@@ -192,18 +184,15 @@ class CancelDecisionsTest {
   @MethodSource("transients")
   void retriesInTheJobWhileAttemptsAndTimeRemain(
       String name, AttemptOutcome outcome, String code, boolean mayHaveCancelled) {
-    assertThat(decide(FRESH_WITH_MAIL, outcome, DEFAULTS))
-        .isInstanceOfSatisfying(
-            Decision.TryAgain.class,
-            again -> {
-              assertThat(again.pause()).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
-              assertThat(again.next().attempt()).isEqualTo(2);
-              assertThat(again.next().mayHaveCancelled()).isEqualTo(mayHaveCancelled);
-              assertThat(again.next().mayHaveMailed()).isEqualTo(mayHaveCancelled);
-              assertThat(again.renewTokenFirst()).isFalse();
-              assertThat(again.ifStopped().getErrorCode()).isEqualTo(code);
-              assertThat(again.ifStopped().isRetryable()).isTrue();
-            });
+    Decision.TryAgain again =
+        decided(Decision.TryAgain.class, decide(FRESH_WITH_MAIL, outcome, DEFAULTS));
+    assertThat(again.pause()).isBetween(Duration.ofMillis(250), Duration.ofMillis(500));
+    assertThat(again.next().attempt()).isEqualTo(2);
+    assertThat(again.next().mayHaveCancelled()).isEqualTo(mayHaveCancelled);
+    assertThat(again.next().mayHaveMailed()).isEqualTo(mayHaveCancelled);
+    assertThat(again.renewTokenFirst()).isFalse();
+    assertThat(again.ifStopped().getErrorCode()).isEqualTo(code);
+    assertThat(again.ifStopped().isRetryable()).isTrue();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -211,31 +200,24 @@ class CancelDecisionsTest {
   void handsBackToZeebeSayingWhetherTheMeetingMayBeCancelled(
       String name, AttemptOutcome outcome, String code, boolean mayHaveCancelled) {
     ExecutionState lastWithMail = FRESH_WITH_MAIL.nextAttempt().nextAttempt();
-    assertThat(decide(lastWithMail, outcome, DEFAULTS))
-        .isInstanceOfSatisfying(
-            Decision.HandBack.class,
-            back -> {
-              Map<String, Object> vars = back.failure().getErrorVariables();
-              assertThat(back.failure().getErrorCode()).isEqualTo(code);
-              assertThat(vars)
-                  .containsEntry("retryable", true)
-                  .containsEntry(ZohoConnectorException.MAY_HAVE_CANCELLED, mayHaveCancelled)
-                  .containsEntry(ZohoConnectorException.MAY_HAVE_MAILED, mayHaveCancelled);
-              assertThat(vars.get("retryBackoff")).isIn("PT10S", "PT1M");
-            });
+    Decision.HandBack back =
+        decided(Decision.HandBack.class, decide(lastWithMail, outcome, DEFAULTS));
+    Map<String, Object> vars = back.failure().getErrorVariables();
+    assertThat(back.failure().getErrorCode()).isEqualTo(code);
+    assertThat(vars)
+        .containsEntry("retryable", true)
+        .containsEntry(ZohoConnectorException.MAY_HAVE_CANCELLED, mayHaveCancelled)
+        .containsEntry(ZohoConnectorException.MAY_HAVE_MAILED, mayHaveCancelled);
+    assertThat(vars.get("retryBackoff")).isIn("PT10S", "PT1M");
   }
 
   @Test
   void aPossibleCancellationIsNeverForgottenByALaterFailureOfTheSameExecution() {
     Decision afterRefused = decide(LOST_WITH_MAIL.nextAttempt().nextAttempt(), unanswered(false), DEFAULTS);
 
-    assertThat(afterRefused)
-        .isInstanceOfSatisfying(
-            Decision.HandBack.class,
-            back -> {
-              assertThat(back.failure().mayHaveCancelled()).isTrue();
-              assertThat(back.failure().mayHaveMailed()).isTrue();
-            });
+    Decision.HandBack back = decided(Decision.HandBack.class, afterRefused);
+    assertThat(back.failure().mayHaveCancelled()).isTrue();
+    assertThat(back.failure().mayHaveMailed()).isTrue();
   }
 
   // --- one more call at once: token renewal, the call without mail
@@ -244,29 +226,21 @@ class CancelDecisionsTest {
   void rejectedTokenIsRenewedOnceAndTheCallRepeatedAtOnce() {
     Decision decision = decide(FRESH, zoho(401, ErrorCodes.INVALID_TOKEN), DEFAULTS);
 
-    assertThat(decision)
-        .isInstanceOfSatisfying(
-            Decision.TryAgain.class,
-            again -> {
-              assertThat(again.pause()).isZero();
-              assertThat(again.renewTokenFirst()).isTrue();
-              assertThat(again.next().tokenRenewed()).isTrue();
-              assertThat(again.next().attempt()).as("not a new attempt").isEqualTo(1);
-            });
+    Decision.TryAgain again = decided(Decision.TryAgain.class, decision);
+    assertThat(again.pause()).isZero();
+    assertThat(again.renewTokenFirst()).isTrue();
+    assertThat(again.next().tokenRenewed()).isTrue();
+    assertThat(again.next().attempt()).as("not a new attempt").isEqualTo(1);
   }
 
   @Test
   void dailyLimitWithTheFallbackCallsAgainWithoutMail() {
     Decision decision = decide(FRESH_WITH_MAIL, zoho(400, ErrorCodes.DAILY_LIMIT_EXCEEDED), FALLBACK);
 
-    assertThat(decision)
-        .isInstanceOfSatisfying(
-            Decision.TryAgain.class,
-            again -> {
-              assertThat(again.pause()).isZero();
-              assertThat(again.next().sendMail()).isFalse();
-              assertThat(again.next().mailRequested()).isTrue();
-            });
+    Decision.TryAgain again = decided(Decision.TryAgain.class, decision);
+    assertThat(again.pause()).isZero();
+    assertThat(again.next().sendMail()).isFalse();
+    assertThat(again.next().mailRequested()).isTrue();
   }
 
   @Test
@@ -282,14 +256,10 @@ class CancelDecisionsTest {
     Decision decision =
         CancelDecisions.decide(FRESH, unanswered(true), DEFAULTS, Duration.ofMillis(2_200), new Random(7));
 
-    assertThat(decision)
-        .as("a wait of 250-500 ms plus the 2 s a call needs does not fit in 2.2 s")
-        .isInstanceOfSatisfying(
-            Decision.HandBack.class,
-            back -> {
-              assertThat(back.failure().getErrorCode()).isEqualTo(ErrorCodes.TIMEOUT);
-              assertThat(back.failure().mayHaveCancelled()).isTrue();
-            });
+    Decision.HandBack back =
+        decided("a wait of 250-500 ms plus the 2 s a call needs does not fit in 2.2 s", Decision.HandBack.class, decision);
+    assertThat(back.failure().getErrorCode()).isEqualTo(ErrorCodes.TIMEOUT);
+    assertThat(back.failure().mayHaveCancelled()).isTrue();
   }
 
   @Test
@@ -298,14 +268,10 @@ class CancelDecisionsTest {
         CancelDecisions.decide(
             LOST_WITH_MAIL, zoho(401, ErrorCodes.INVALID_TOKEN), DEFAULTS, Duration.ofSeconds(1), new Random(7));
 
-    assertThat(decision)
-        .isInstanceOfSatisfying(
-            Decision.HandBack.class,
-            back -> {
-              assertThat(back.failure().getErrorCode()).isEqualTo(ErrorCodes.EXECUTION_STOPPED);
-              assertThat(back.failure().isRetryable()).isTrue();
-              assertThat(back.failure().mayHaveCancelled()).as("kept for the next execution").isTrue();
-            });
+    Decision.HandBack back = decided(Decision.HandBack.class, decision);
+    assertThat(back.failure().getErrorCode()).isEqualTo(ErrorCodes.EXECUTION_STOPPED);
+    assertThat(back.failure().isRetryable()).isTrue();
+    assertThat(back.failure().mayHaveCancelled()).as("kept for the next execution").isTrue();
   }
 
   @Test
@@ -315,10 +281,9 @@ class CancelDecisionsTest {
             new ZohoAnswer.Refused(
                 new ZohoError(429, ErrorCodes.TOO_MANY_REQUESTS, "", Map.of()), Duration.ofSeconds(90)));
 
-    assertThat(decide(FRESH, tooManyRequests, DEFAULTS))
-        .isInstanceOfSatisfying(
-            Decision.HandBack.class,
-            back -> assertThat(back.failure().getErrorVariables()).containsEntry("retryBackoff", "PT1M30S"));
+    Decision.HandBack back =
+        decided(Decision.HandBack.class, decide(FRESH, tooManyRequests, DEFAULTS));
+    assertThat(back.failure().getErrorVariables()).containsEntry("retryBackoff", "PT1M30S");
   }
 
   @Test
@@ -326,19 +291,26 @@ class CancelDecisionsTest {
     Decision decision =
         decide(LOST_WITH_MAIL, tokenFailure(ErrorCodes.CONCURRENCY_LIMIT_WAIT), DEFAULTS);
 
-    assertThat(decision)
-        .isInstanceOfSatisfying(
-            Decision.HandBack.class,
-            back -> {
-              assertThat(back.failure().getErrorCode()).isEqualTo(ErrorCodes.CONCURRENCY_LIMIT_WAIT);
-              assertThat(back.failure().isRetryable()).isTrue();
-              assertThat(back.failure().mayHaveCancelled()).isTrue();
-            });
+    Decision.HandBack back = decided(Decision.HandBack.class, decision);
+    assertThat(back.failure().getErrorCode()).isEqualTo(ErrorCodes.CONCURRENCY_LIMIT_WAIT);
+    assertThat(back.failure().isRetryable()).isTrue();
+    assertThat(back.failure().mayHaveCancelled()).isTrue();
   }
 
   @Test
   void theLastAttemptHandsBackEvenWithTimeLeft() {
     assertThat(decide(LAST_ATTEMPT, zoho(500, ErrorCodes.INTERNAL_ERROR), DEFAULTS))
         .isInstanceOf(Decision.HandBack.class);
+  }
+
+  /** The decision, asserted to be a {@code type}. */
+  private static <D extends Decision> D decided(Class<D> type, Decision decision) {
+    assertThat(decision).isInstanceOf(type);
+    return type.cast(decision);
+  }
+
+  private static <D extends Decision> D decided(String description, Class<D> type, Decision decision) {
+    assertThat(decision).as(description).isInstanceOf(type);
+    return type.cast(decision);
   }
 }

@@ -35,8 +35,7 @@ class PossibleCancellationTest extends ZohoWireTest {
         json(429, "{\"code\":\"TOO_MANY_REQUESTS\",\"details\":{},\"message\":\"slow down\",\"status\":\"error\"}"),
         json(400, ALREADY_CANCELLED));
 
-    ZohoConnectorException failure =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException failure = cancelRefused(variables());
 
     assertThat(failure.getErrorCode()).isEqualTo(ErrorCodes.NOT_ALLOWED);
     assertThat(failure.getErrorVariables())
@@ -87,8 +86,7 @@ class PossibleCancellationTest extends ZohoWireTest {
     // What the runtime stores after a jobError: the message only, which is never parsed.
     vars.put("error", "[ZOHO_TIMEOUT] Calling Zoho CRM to cancel meeting failed: no answer.");
 
-    ZohoConnectorException failure =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(vars));
+    ZohoConnectorException failure = cancelRefused(vars);
 
     assertThat(failure.getErrorCode()).isEqualTo(ErrorCodes.NOT_ALLOWED);
   }

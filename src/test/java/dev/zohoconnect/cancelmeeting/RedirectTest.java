@@ -2,7 +2,6 @@ package dev.zohoconnect.cancelmeeting;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
@@ -26,8 +25,7 @@ class RedirectTest extends ZohoWireTest {
             .withHeader("Location", "https://crm.zoho.eu/crm/v7/Events/1/actions/cancel?session=s3cr3t-q")
             .withBody("<html>Moved</html>"));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(slowMachineVariables()));
+    ZohoConnectorException error = cancelRefused(slowMachineVariables());
 
     assertThat(error).isNotNull();
     assertThat(cancelCalls()).as("the redirect is neither followed nor retried").isEqualTo(1);
@@ -48,8 +46,7 @@ class RedirectTest extends ZohoWireTest {
   void aRelativeRedirectNamesTheRequestsOwnHost(int status) {
     givenCancelAnswers(aResponse().withStatus(status).withHeader("Location", "/login?next=x"));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(slowMachineVariables()));
+    ZohoConnectorException error = cancelRefused(slowMachineVariables());
 
     assertThat(cancelCalls()).isEqualTo(1);
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.HTTP_ERROR);

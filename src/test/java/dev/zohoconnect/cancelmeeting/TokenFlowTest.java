@@ -10,7 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -117,7 +116,7 @@ class TokenFlowTest extends ZohoWireTest {
             .withHeader("Authorization", equalTo("Zoho-oauthtoken 1000.renewed"))
             .willReturn(json(200, successBody())));
 
-    CancelMeetingResult result = (CancelMeetingResult) cancel(variables());
+    CancelMeetingResult result = cancelMeeting(variables());
 
     assertThat(result.cancelled()).isTrue();
     assertThat(tokenCalls()).isEqualTo(2);
@@ -130,8 +129,7 @@ class TokenFlowTest extends ZohoWireTest {
   void aTokenZohoKeepsRejectingFailsAfterExactlyOneRefresh() {
     givenCancelAnswers(json(401, INVALID_TOKEN_BODY));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException error = cancelRefused(variables());
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.INVALID_TOKEN);
     assertThat(tokenCalls()).isEqualTo(2);
@@ -142,8 +140,7 @@ class TokenFlowTest extends ZohoWireTest {
   void aSuppliedAccessTokenIsNeverRefreshed() {
     givenCancelAnswers(json(401, INVALID_TOKEN_BODY));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(accessTokenVariables()));
+    ZohoConnectorException error = cancelRefused(accessTokenVariables());
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.INVALID_TOKEN);
     assertThat(error.getMessage()).contains("refresh-token authentication");
@@ -167,8 +164,7 @@ class TokenFlowTest extends ZohoWireTest {
   void http200TokenErrorsBecomeClearErrors(String body, String code, String hint) {
     givenTokenEndpointAnswers(body);
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException error = cancelRefused(variables());
 
     assertThat(error.getErrorCode()).isEqualTo(code);
     assertThat(error.getMessage()).contains(hint);
@@ -181,12 +177,12 @@ class TokenFlowTest extends ZohoWireTest {
     givenTokenEndpointAnswers("{\"error\":\"invalid_code\"}");
 
     for (int i = 0; i < 5; i++) {
-      catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+      cancelRefused(variables());
     }
 
     assertThat(tokenCalls()).isEqualTo(1);
     clock.advance(Duration.ofSeconds(11));
-    catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    cancelRefused(variables());
     assertThat(tokenCalls()).as("asked again after the cool-down").isEqualTo(2);
   }
 
@@ -194,8 +190,7 @@ class TokenFlowTest extends ZohoWireTest {
   void accountsServerDownIsTransient() {
     zoho.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException error = cancelRefused(variables());
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.OAUTH_UNAVAILABLE);
     assertThat(error.getErrorVariables()).containsEntry("retryable", true);
@@ -216,7 +211,7 @@ class TokenFlowTest extends ZohoWireTest {
             .willReturn(json(200, tokenJson(ACCESS_TOKEN, 3600))));
     givenCancelAnswers(json(200, successBody()));
 
-    CancelMeetingResult result = (CancelMeetingResult) cancel(variables());
+    CancelMeetingResult result = cancelMeeting(variables());
 
     assertThat(result.cancelled()).isTrue();
     assertThat(tokenCalls()).as("no cool-down after a call that got no answer").isEqualTo(2);
@@ -246,14 +241,13 @@ class TokenFlowTest extends ZohoWireTest {
   @Test
   void freshTokensZohoKeepsRejectingCostOneRenewalPerWindowNotOnePerJob() {
     givenCancelAnswers(json(401, INVALID_TOKEN_BODY));
-    ZohoConnectorException first =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException first = cancelRefused(variables());
     assertThat(first.getErrorCode()).isEqualTo(ErrorCodes.INVALID_TOKEN);
     assertThat(tokenCalls()).isEqualTo(2);
 
     List<ZohoConnectorException> later = new ArrayList<>();
     for (int job = 0; job < 5; job++) {
-      later.add(catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables())));
+      later.add(cancelRefused(variables()));
     }
 
     assertThat(tokenCalls()).as("no renewal inside the back-off window").isEqualTo(2);
@@ -273,7 +267,7 @@ class TokenFlowTest extends ZohoWireTest {
         .isEqualTo(3);
 
     clock.advance(Duration.ofSeconds(91));
-    catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    cancelRefused(variables());
     assertThat(tokenCalls()).as("renewed once the window is over").isEqualTo(3);
   }
 
@@ -284,8 +278,7 @@ class TokenFlowTest extends ZohoWireTest {
         post(urlEqualTo(TOKEN_PATH))
             .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30").withBody(body)));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException error = cancelRefused(variables());
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.OAUTH_RATE_LIMITED);
     assertThat(error.getErrorVariables())
@@ -295,7 +288,7 @@ class TokenFlowTest extends ZohoWireTest {
         .containsEntry("retryBackoff", "PT1M");
     assertThat(tokenCalls()).as("not asked again before Retry-After").isEqualTo(1);
     clock.advance(Duration.ofSeconds(30));
-    catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    cancelRefused(variables());
     assertThat(tokenCalls()).isEqualTo(2);
   }
 
@@ -313,8 +306,7 @@ class TokenFlowTest extends ZohoWireTest {
                       .withStatus(status)
                       .withHeader("Location", "http://127.0.0.1:" + elsewhere.port() + TOKEN_PATH)));
 
-      ZohoConnectorException error =
-          catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+      ZohoConnectorException error = cancelRefused(variables());
 
       assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.OAUTH_ERROR);
       assertThat(error.isRetryable()).isFalse();

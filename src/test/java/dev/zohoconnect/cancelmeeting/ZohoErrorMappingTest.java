@@ -1,7 +1,6 @@
 package dev.zohoconnect.cancelmeeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
@@ -52,8 +51,7 @@ class ZohoErrorMappingTest extends ZohoWireTest {
       String code, int status, String body, String reason, int expectedCalls) {
     givenCancelAnswers(json(status, body));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException error = cancelRefused(variables());
 
     assertThat(error.getErrorCode()).isEqualTo(code);
     assertThat(error.getMessage()).startsWith("[" + code + "]").contains(MEETING_ID);
@@ -75,8 +73,7 @@ class ZohoErrorMappingTest extends ZohoWireTest {
   void detailsAreZohosOwn(String code, int status, String body, String reason, int calls) {
     givenCancelAnswers(json(status, body));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException error = cancelRefused(variables());
 
     String detailsJson = body.substring(body.indexOf("\"details\":") + 10, body.indexOf(",\"message\""));
     assertThat(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(error.getErrorVariables().get("details")).toString())

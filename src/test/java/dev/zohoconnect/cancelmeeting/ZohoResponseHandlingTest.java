@@ -35,7 +35,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
   void sendsZohosExactRequestAndReturnsATypedResult() {
     givenCancelAnswers(json(200, successBody()));
 
-    CancelMeetingResult result = (CancelMeetingResult) cancel(variables());
+    CancelMeetingResult result = cancelMeeting(variables());
 
     zoho.verify(
         postRequestedFor(urlEqualTo(CANCEL_PATH))
@@ -56,7 +56,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
     section(vars, "meeting").put("sendCancellingMail", true);
     section(vars, "options").putAll(Map.of("apiVersion", "V8", "cancelledBy", "4876876000000225013"));
 
-    CancelMeetingResult result = (CancelMeetingResult) cancel(vars);
+    CancelMeetingResult result = cancelMeeting(vars);
 
     zoho.verify(
         postRequestedFor(urlEqualTo("/crm/v8/Events/" + MEETING_ID + "/actions/cancel"))
@@ -102,11 +102,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
     // "already cancelled" proves it did.
     stubSequence(json(200, ""), json(400, ALREADY_CANCELLED));
 
-    CancelMeetingResult result = (CancelMeetingResult) cancel(variables());
-
-    assertThat(result.cancelled()).isTrue();
-    assertThat(result.alreadyCancelled()).isTrue();
-    assertThat(result.attempts()).isEqualTo(2);
+    assertCancelsOnTheSecondAttempt(true);
   }
 
   @Test
@@ -121,7 +117,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
   void answerLostAfterCancellingCompletesOnRetryInsteadOfFailing() {
     stubSequence(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), json(400, ALREADY_CANCELLED));
 
-    CancelMeetingResult result = (CancelMeetingResult) cancel(variables());
+    CancelMeetingResult result = cancelMeeting(variables());
 
     assertThat(result.alreadyCancelled()).isTrue();
     assertThat(result.zohoCode()).isEqualTo("NOT_ALLOWED");
@@ -134,7 +130,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
     assertThat(failure().getErrorVariables()).containsEntry("reason", "ALREADY_CANCELLED");
 
     section(variablesHolder, "options").put("alreadyCancelledIsSuccess", true);
-    CancelMeetingResult result = (CancelMeetingResult) cancel(variablesHolder);
+    CancelMeetingResult result = cancelMeeting(variablesHolder);
     assertThat(result.alreadyCancelled()).isTrue();
     assertThat(result.cancelled()).isTrue();
   }
@@ -192,7 +188,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
     givenCancelAnswers(json(200, successBody()).withFixedDelay(5_000));
     section(variablesHolder, "options").putAll(Map.of("readTimeoutSeconds", 1, "connectTimeoutSeconds", 1));
 
-    ZohoConnectorException error = catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variablesHolder));
+    ZohoConnectorException error = cancelRefused(variablesHolder);
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.TIMEOUT);
     assertThat(error.getErrorVariables()).containsEntry("retryable", true);
@@ -206,7 +202,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
     }
     section(variablesHolder, "endpoints").put("apiBaseUrl", "http://127.0.0.1:" + closedPort);
 
-    ZohoConnectorException error = catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variablesHolder));
+    ZohoConnectorException error = cancelRefused(variablesHolder);
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.CONNECTION_FAILED);
     assertThat(sleeper.waits()).hasSize(2);
@@ -219,7 +215,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
             .withHeader("Retry-After", "3"),
         json(200, successBody()));
 
-    CancelMeetingResult result = (CancelMeetingResult) cancel(variables());
+    CancelMeetingResult result = cancelMeeting(variables());
 
     assertThat(result.cancelled()).isTrue();
     assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(3));
@@ -246,11 +242,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
         json(500, "{\"code\":\"INTERNAL_ERROR\",\"details\":{},\"message\":\"Internal Server Error\",\"status\":\"error\"}"),
         json(200, successBody()));
 
-    CancelMeetingResult result = (CancelMeetingResult) cancel(variables());
-
-    assertThat(result.cancelled()).isTrue();
-    assertThat(result.alreadyCancelled()).isFalse();
-    assertThat(result.attempts()).isEqualTo(2);
+    assertCancelsOnTheSecondAttempt(false);
   }
 
   @Test
@@ -267,7 +259,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
     section(vars, "meeting").put("sendCancellingMail", true);
     section(vars, "options").put("cancelWithoutMailOnDailyLimit", true);
 
-    CancelMeetingResult result = (CancelMeetingResult) cancel(vars);
+    CancelMeetingResult result = cancelMeeting(vars);
 
     assertThat(result.cancelled()).isTrue();
     assertThat(result.mailRequested()).isTrue();
@@ -282,8 +274,18 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
     variablesHolder = variables();
   }
 
+  /** Cancels: a result on attempt 2, the meeting found already cancelled or cancelled then. */
+  private void assertCancelsOnTheSecondAttempt(boolean foundAlreadyCancelled) {
+    assertThat(cancelMeeting(variables()))
+        .extracting(
+            CancelMeetingResult::cancelled,
+            CancelMeetingResult::alreadyCancelled,
+            CancelMeetingResult::attempts)
+        .containsExactly(true, foundAlreadyCancelled, 2);
+  }
+
   private ZohoConnectorException failure() {
-    return catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    return cancelRefused(variables());
   }
 
   private void stubSequence(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {

@@ -4,12 +4,13 @@ import dev.zohoconnect.cancelmeeting.support.TestConnectors;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
 import dev.zohoconnect.cancelmeeting.MeetingCanceller;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
-import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import dev.zohoconnect.emulator.ZohoCrmEmulator;
 import dev.zohoconnect.process.ConnectorRuntimeHarness;
+import dev.zohoconnect.process.TemplateBoundTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.builder.ServiceTaskBuilder;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,11 +33,7 @@ final class CancelProcess {
   static final String NOT_CANCELLED = "NotCancelled";
 
   /** The emulator's credentials, as the process references them. */
-  static final Map<String, String> SECRETS =
-      Map.of(
-          "ZOHO_CLIENT_ID", ZohoCrmEmulator.DEFAULT_CLIENT_ID,
-          "ZOHO_CLIENT_SECRET", ZohoCrmEmulator.DEFAULT_CLIENT_SECRET,
-          "ZOHO_REFRESH_TOKEN", ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN);
+  static final Map<String, String> SECRETS = TemplateBoundTask.EMULATOR_SECRETS;
 
   private CancelProcess() {}
 
@@ -54,44 +51,38 @@ final class CancelProcess {
         .serviceTask(
             TASK,
             task ->
-                task.zeebeJobType(CancelMeetingFunction.JOB_TYPE)
-                    .zeebeJobRetries("3")
-                    .zeebeInputExpression(meetingIdFeel, "meeting.meetingId")
-                    .zeebeInputExpression(sendMailFeel, "meeting.sendCancellingMail")
-                    .zeebeInput("refreshToken", "authentication.type")
-                    .zeebeInput("{{secrets.ZOHO_CLIENT_ID}}", "authentication.clientId")
-                    .zeebeInput("{{secrets.ZOHO_CLIENT_SECRET}}", "authentication.clientSecret")
-                    .zeebeInput("{{secrets.ZOHO_REFRESH_TOKEN}}", "authentication.refreshToken")
-                    .zeebeInput("US", "dataCenter")
-                    .zeebeInputExpression(
-                        "if alreadyCancelledIsSuccess = null then false else alreadyCancelledIsSuccess",
-                        "options.alreadyCancelledIsSuccess")
-                    .zeebeInputExpression(
-                        "if cancelWithoutMailOnDailyLimit = null then false"
-                            + " else cancelWithoutMailOnDailyLimit",
-                        "options.cancelWithoutMailOnDailyLimit")
-                    .zeebeInputExpression(
-                        "if apiVersion = null then \"V7\" else apiVersion", "options.apiVersion")
-                    .zeebeInputExpression(
-                        "if cancelledBy = null then \"\" else cancelledBy", "options.cancelledBy")
-                    .zeebeInputExpression(
-                        "if readTimeoutSeconds = null then 30 else readTimeoutSeconds",
-                        "options.readTimeoutSeconds")
-                    .zeebeInputExpression(
-                        "if connectTimeoutSeconds = null then 10 else connectTimeoutSeconds",
-                        "options.connectTimeoutSeconds")
-                    .zeebeInputExpression("zohoApiBaseUrl != null", "endpoints.enabled")
-                    .zeebeInputExpression("zohoAccountsUrl", "endpoints.accountsUrl")
-                    .zeebeInputExpression("zohoApiBaseUrl", "endpoints.apiBaseUrl")
-                    .zeebeTaskHeader("resultVariable", "cancellation")
-                    .zeebeTaskHeader("errorExpression", DefaultErrorExpression.FEEL)
-                    .zeebeTaskHeader("retryBackoff", "PT0S"))
+                TemplateBoundTask.on(task)
+                    .meeting(meetingIdFeel, sendMailFeel)
+                    .refreshTokenFromSecrets()
+                    .and(CancelProcess::optionsWithDefaults)
+                    .endpoints("zohoApiBaseUrl != null", "zohoAccountsUrl", "zohoApiBaseUrl")
+                    .resultAndErrorHeaders())
         .boundaryEvent("AnyError")
         .error()
         .endEvent(NOT_CANCELLED)
         .moveToActivity(TASK)
         .endEvent(CANCELLED)
         .done();
+  }
+
+  /** Each option from the process variable of its name, the template's default without one. */
+  private static void optionsWithDefaults(ServiceTaskBuilder task) {
+    task.zeebeInputExpression(
+            "if alreadyCancelledIsSuccess = null then false else alreadyCancelledIsSuccess",
+            "options.alreadyCancelledIsSuccess")
+        .zeebeInputExpression(
+            "if cancelWithoutMailOnDailyLimit = null then false else cancelWithoutMailOnDailyLimit",
+            "options.cancelWithoutMailOnDailyLimit")
+        .zeebeInputExpression(
+            "if apiVersion = null then \"V7\" else apiVersion", "options.apiVersion")
+        .zeebeInputExpression(
+            "if cancelledBy = null then \"\" else cancelledBy", "options.cancelledBy")
+        .zeebeInputExpression(
+            "if readTimeoutSeconds = null then 30 else readTimeoutSeconds",
+            "options.readTimeoutSeconds")
+        .zeebeInputExpression(
+            "if connectTimeoutSeconds = null then 10 else connectTimeoutSeconds",
+            "options.connectTimeoutSeconds");
   }
 
   static Map<String, Object> variables(ZohoCrmEmulator zoho, String meetingId, boolean sendMail) {

@@ -39,8 +39,7 @@ class HostileAnswersTest extends ZohoWireTest {
   void anAbsurdRetryAfterIsCappedAtAnHour(String retryAfter) {
     givenCancelAnswers(json(429, TOO_MANY).withHeader("Retry-After", retryAfter));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException error = cancelRefused(variables());
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.TOO_MANY_REQUESTS);
     assertThat(error.retryAfter()).contains(Duration.ofHours(1));
@@ -61,9 +60,9 @@ class HostileAnswersTest extends ZohoWireTest {
             .formatted(ACCESS_TOKEN, expiresIn));
     givenCancelAnswers(json(200, successBody()));
 
-    CancelMeetingResult first = (CancelMeetingResult) cancel(variables());
+    CancelMeetingResult first = cancelMeeting(variables());
     clock.advance(Duration.ofMinutes(50));
-    CancelMeetingResult second = (CancelMeetingResult) cancel(variables());
+    CancelMeetingResult second = cancelMeeting(variables());
 
     assertThat(first.cancelled()).isTrue();
     assertThat(second.cancelled()).isTrue();
@@ -84,7 +83,7 @@ class HostileAnswersTest extends ZohoWireTest {
     ZohoConnectorException error;
     List<String> logs;
     try (LogCapture capture = new LogCapture()) {
-      error = catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+      error = cancelRefused(variables());
       logs = capture.lines();
     }
 
@@ -131,8 +130,7 @@ class HostileAnswersTest extends ZohoWireTest {
         json(400, "{\"code\":\"NOT_ALLOWED\",\"details\":{\"why\":\"%s\"},\"message\":\"%s\",\"status\":\"error\"}"
             .formatted(huge, huge)));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException error = cancelRefused(variables());
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.HTTP_ERROR);
     assertThat(error.getMessage()).contains("larger than").hasSizeLessThan(1_000);
@@ -145,8 +143,7 @@ class HostileAnswersTest extends ZohoWireTest {
         json(200, "{\"data\":[{\"code\":\"SUCCESS\",\"details\":{},\"message\":\"%s\",\"status\":\"success\"}]}"
             .formatted("y".repeat(3_000_000))));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException error = cancelRefused(variables());
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.INVALID_RESPONSE);
     assertThat(error.getErrorVariables()).containsEntry("retryable", true);
@@ -162,8 +159,7 @@ class HostileAnswersTest extends ZohoWireTest {
     givenCancelAnswers(
         json(200, "{\"status\":\"error\",\"code\":{},\"data\":[{\"code\":\"SUCCESS\",\"status\":\"success\"}]}"));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException error = cancelRefused(variables());
 
     assertThat(error).as("not a cancellation").isNotNull();
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.INVALID_RESPONSE);
@@ -179,8 +175,7 @@ class HostileAnswersTest extends ZohoWireTest {
   void anErrorWhoseCodeIsNotAWordIsRaisedWithTheConnectorsCode(String code) {
     givenCancelAnswers(json(400, "{\"code\":\"%s\",\"details\":{},\"message\":\"?\",\"status\":\"error\"}".formatted(code)));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException error = cancelRefused(variables());
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.HTTP_ERROR);
   }
@@ -189,8 +184,7 @@ class HostileAnswersTest extends ZohoWireTest {
   void anErrorWithAnEndlessCodeIsRaisedWithTheConnectorsCode() {
     givenCancelAnswers(json(400, "{\"code\":\"%s\",\"status\":\"error\"}".formatted("X".repeat(20_000))));
 
-    ZohoConnectorException error =
-        catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables()));
+    ZohoConnectorException error = cancelRefused(variables());
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.HTTP_ERROR);
   }

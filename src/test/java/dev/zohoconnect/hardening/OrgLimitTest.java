@@ -9,7 +9,6 @@ import dev.zohoconnect.process.InMemoryZeebeDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,12 +39,7 @@ class OrgLimitTest {
     zoho = ZohoCrmEmulator.start();
     zoho.settings().concurrencyLimit(ORG_LIMIT).globalLatency(Duration.ofMillis(50));
     // Owns the engine; the runtimes under test attach to it, each with its own connector.
-    driver =
-        InMemoryZeebeDriver.owning(
-            ConnectorRuntimeHarness.builder()
-                .discoverConnectors(false)
-                .connector("dev.zohoconnect:engine-owner:1", context -> Map.of())
-                .start());
+    driver = InMemoryZeebeDriver.owning(ConnectorRuntimeHarness.engineOnly());
     driver.deploy("hardening.bpmn", CancelProcess.model());
   }
 

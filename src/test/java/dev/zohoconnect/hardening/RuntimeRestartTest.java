@@ -46,11 +46,7 @@ class RuntimeRestartTest {
     zoho = ZohoCrmEmulator.start();
     zoho.settings().globalLatency(Duration.ofMillis(300)); // calls are in flight when it dies
     // Owns the engine only; the runtimes under test attach to it and come and go.
-    engineOwner =
-        ConnectorRuntimeHarness.builder()
-            .discoverConnectors(false)
-            .connector("dev.zohoconnect:engine-owner:1", context -> Map.of())
-            .start();
+    engineOwner = ConnectorRuntimeHarness.engineOnly();
     driver = new InMemoryZeebeDriver(engineOwner);
     driver.deploy("hardening.bpmn", CancelProcess.model());
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
 import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
-import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.CancellationOptions;
 import dev.zohoconnect.cancelmeeting.model.EndpointOverride;
@@ -21,6 +20,7 @@ import dev.zohoconnect.emulator.fault.Fault;
 import dev.zohoconnect.emulator.fault.FaultTarget;
 import dev.zohoconnect.process.ConnectorRuntimeHarness;
 import dev.zohoconnect.process.InMemoryZeebeDriver;
+import dev.zohoconnect.process.TemplateBoundTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.value.JobBatchRecordValue;
@@ -197,18 +197,11 @@ class SecretsThroughTheRuntimeTest {
         .serviceTask(
             "CancelWithAccessToken",
             task ->
-                task.zeebeJobType(CancelMeetingFunction.JOB_TYPE)
-                    .zeebeJobRetries("3")
-                    .zeebeInputExpression("meetingId", "meeting.meetingId")
-                    .zeebeInputExpression("sendMail", "meeting.sendCancellingMail")
-                    .zeebeInput("accessToken", "authentication.type")
-                    .zeebeInput("{{secrets.ZOHO_ACCESS_TOKEN}}", "authentication.accessToken")
-                    .zeebeInput("US", "dataCenter")
-                    .zeebeInputExpression("zohoApiBaseUrl != null", "endpoints.enabled")
-                    .zeebeInputExpression("zohoApiBaseUrl", "endpoints.apiBaseUrl")
-                    .zeebeTaskHeader("resultVariable", "cancellation")
-                    .zeebeTaskHeader("errorExpression", DefaultErrorExpression.FEEL)
-                    .zeebeTaskHeader("retryBackoff", "PT0S"))
+                TemplateBoundTask.on(task)
+                    .meeting("meetingId", "sendMail")
+                    .accessTokenFromSecret()
+                    .endpoints("zohoApiBaseUrl != null", null, "zohoApiBaseUrl")
+                    .resultAndErrorHeaders())
         .boundaryEvent("AnyError")
         .error()
         .endEvent("NotCancelled")

@@ -34,7 +34,10 @@ final class RemoteRun {
     SECRET_NAMES.forEach(name -> secrets.put(name, settings.require(name)));
     try (CamundaClient client = settings.connect();
         ConnectorJobWorkers workers =
-            ConnectorJobWorkers.on(client).secrets(secrets).pollInterval(Duration.ofMillis(200)).open()) {
+            ConnectorJobWorkers.builder()
+                .secrets(secrets)
+                .pollInterval(Duration.ofMillis(200))
+                .open(client)) {
       for (Path file : ExampleProcesses.files()) {
         client.newDeployResourceCommand().addResourceFile(file.toString()).send().join();
       }

@@ -20,9 +20,8 @@ class RemoteRunTest {
   @Test
   void cancelsAMeetingOnAClusterWithTheWorkersItHosts() {
     try (ZohoCrmEmulator zoho = ZohoCrmEmulator.start();
-        // The harness needs a connector; one of another type leaves this job type to the run.
-        ConnectorRuntimeHarness cluster =
-            ConnectorRuntimeHarness.builder().connector("dev.zohoconnect:unused:1", context -> null).start()) {
+        // No connector worker of its own: only the run's workers take the job.
+        ConnectorRuntimeHarness cluster = ConnectorRuntimeHarness.engineOnly()) {
       zoho.meetings().put(zoho.upcomingMeeting("4876876000001563018").build());
       ClusterSettings settings =
           new ClusterSettings(

@@ -1,8 +1,7 @@
 package dev.zohoconnect.packaging;
 
-import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
-import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import dev.zohoconnect.emulator.ZohoCrmEmulator;
+import dev.zohoconnect.process.TemplateBoundTask;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.nio.file.Files;
@@ -20,11 +19,7 @@ final class PackagedArtifacts {
   static final String TASK_ID = "cancelMeeting";
 
   /** Secret name to value, as stored in a cluster or in the runtime's environment. */
-  static final Map<String, String> SECRETS =
-      Map.of(
-          "ZOHO_CLIENT_ID", ZohoCrmEmulator.DEFAULT_CLIENT_ID,
-          "ZOHO_CLIENT_SECRET", ZohoCrmEmulator.DEFAULT_CLIENT_SECRET,
-          "ZOHO_REFRESH_TOKEN", ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN);
+  static final Map<String, String> SECRETS = TemplateBoundTask.EMULATOR_SECRETS;
 
   private PackagedArtifacts() {}
 
@@ -63,25 +58,12 @@ final class PackagedArtifacts {
         .serviceTask(
             TASK_ID,
             task ->
-                task.zeebeJobType(CancelMeetingFunction.JOB_TYPE)
-                    .zeebeJobRetries("3")
-                    .zeebeInputExpression("meetingId", "meeting.meetingId")
-                    .zeebeInputExpression("false", "meeting.sendCancellingMail")
-                    .zeebeInput("refreshToken", "authentication.type")
-                    .zeebeInput("{{secrets.ZOHO_CLIENT_ID}}", "authentication.clientId")
-                    .zeebeInput("{{secrets.ZOHO_CLIENT_SECRET}}", "authentication.clientSecret")
-                    .zeebeInput("{{secrets.ZOHO_REFRESH_TOKEN}}", "authentication.refreshToken")
-                    .zeebeInput("US", "dataCenter")
-                    .zeebeInputExpression("true", "endpoints.enabled")
-                    .zeebeInputExpression("zohoUrl", "endpoints.accountsUrl")
-                    .zeebeInputExpression("zohoUrl", "endpoints.apiBaseUrl")
-                    .zeebeTaskHeader("elementTemplateId", CancelMeetingFunction.TEMPLATE_ID)
-                    .zeebeTaskHeader(
-                        "elementTemplateVersion",
-                        String.valueOf(CancelMeetingFunction.TEMPLATE_VERSION))
-                    .zeebeTaskHeader("resultVariable", "cancellation")
-                    .zeebeTaskHeader("errorExpression", DefaultErrorExpression.FEEL)
-                    .zeebeTaskHeader("retryBackoff", "PT0S"))
+                TemplateBoundTask.on(task)
+                    .meeting("meetingId", "false")
+                    .refreshTokenFromSecrets()
+                    .endpoints("true", "zohoUrl", "zohoUrl")
+                    .templateHeaders()
+                    .resultAndErrorHeaders())
         .endEvent("done")
         .done();
   }

@@ -76,11 +76,7 @@ class StandaloneRuntimeIT {
     zoho = ZohoCrmEmulator.start();
     zoho.settings().concurrencyLimit(ORG_CONCURRENCY_LIMIT);
     // An engine without a worker for the connector: only the runtime processes can take its jobs.
-    engine =
-        ConnectorRuntimeHarness.builder()
-            .discoverConnectors(false)
-            .connector("dev.zohoconnect:packaging-it-unused:1", context -> Map.of())
-            .start();
+    engine = ConnectorRuntimeHarness.engineOnly();
     driver = new InMemoryZeebeDriver(engine);
     assertThat(engine.connectorTypes()).doesNotContain(CancelMeetingFunction.JOB_TYPE);
     driver.deploy("cancel-meeting.bpmn", PackagedArtifacts.cancelMeetingProcess());

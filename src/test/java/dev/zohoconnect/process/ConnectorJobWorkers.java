@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.JsonMapper;
 import io.camunda.client.api.worker.BackoffSupplier;
+import io.camunda.client.api.worker.JobHandler;
 import io.camunda.client.api.worker.JobWorker;
 import io.camunda.client.api.worker.JobWorkerBuilderStep1.JobWorkerBuilderStep3;
 import io.camunda.client.impl.CamundaObjectMapper;
 import io.camunda.client.jobhandling.CommandExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.DefaultCommandExceptionHandlingStrategy;
-import io.camunda.client.metrics.DefaultNoopMetricsRecorder;
 import io.camunda.connector.api.document.DocumentFactory;
 import io.camunda.connector.api.secret.SecretContext;
 import io.camunda.connector.api.secret.SecretProvider;
@@ -22,7 +22,6 @@ import io.camunda.connector.runtime.core.config.OutboundConnectorConfiguration;
 import io.camunda.connector.runtime.core.document.DocumentFactoryImpl;
 import io.camunda.connector.runtime.core.document.store.InMemoryDocumentStore;
 import io.camunda.connector.runtime.core.intrinsic.DefaultIntrinsicFunctionExecutor;
-import io.camunda.connector.runtime.core.outbound.DefaultOutboundConnectorFactory;
 import io.camunda.connector.runtime.core.secret.SecretProviderAggregator;
 import io.camunda.connector.runtime.core.validation.ValidationUtil;
 import io.camunda.connector.runtime.metrics.ConnectorsOutboundMetrics;
@@ -32,31 +31,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Camunda's production outbound connector runtime as job workers on a {@link CamundaClient} the
- * caller owns: the engine can be anything the client reaches (Camunda Process Test's container,
- * a cluster, the in-memory engine).
+ * Camunda's production outbound connector runtime (connector-runtime-spring, without a Spring
+ * context) as job workers on a {@link CamundaClient} the caller owns: the engine can be anything
+ * the client reaches (the in-memory engine of {@link ConnectorRuntimeHarness}, Camunda Process
+ * Test's container, a cluster).
  *
- * <p>The wiring is the one {@link ConnectorRuntimeHarness} uses for the in-memory engine: every
- * connector listed for SPI gets a worker whose handler is the runtime's {@link
- * SpringConnectorJobHandler} (input binding and validation, {@code {{secrets.X}}} replacement from
- * a map the test owns, {@code resultExpression}, {@code errorExpression}, {@code retryBackoff}),
- * so a process test exercises what a connector runtime in a cluster runs, in the test JVM: the
- * connector reaches test doubles such as the Zoho emulator on loopback.
- *
- * <p>Each worker's job client is wrapped by a {@link JobCommandJournal}, which records the fail and
- * throw-error commands the engine accepted (see there for why).
+ * <p>Every registered connector gets a worker whose handler is the runtime's {@link
+ * SpringConnectorJobHandler}, so a test runs what a connector runtime in a cluster runs, in the test
+ * JVM: {@code {{secrets.NAME}}} replaced from a map the test owns, variables bound and validated
+ * with Jakarta Bean Validation, the {@code resultVariable}/{@code resultExpression}/{@code
+ * errorExpression}/{@code retryBackoff} task headers applied, and complete/fail/throw-error
+ * commands sent to the engine.
  *
  * <p>The client should serialise variables as the runtime does: build it with {@link
  * #clientJsonMapper()}. Closing closes the workers, not the client.
@@ -70,9 +65,17 @@ public final class ConnectorJobWorkers implements AutoCloseable {
   private final Map<String, String> secrets;
   private final ObjectMapper connectorObjectMapper;
 
-  private ConnectorJobWorkers(Builder builder) {
-    this.secrets = builder.secrets;
-    this.journal = new JobCommandJournal(builder.client.getConfiguration().getJsonMapper());
+  /** Opens a worker for every connector {@code settings} registers (or discovers) on {@code client}. */
+  static ConnectorJobWorkers open(ConnectorWorkerSettings<?> settings, CamundaClient client) {
+    return new ConnectorJobWorkers(settings, Objects.requireNonNull(client));
+  }
+
+  private ConnectorJobWorkers(ConnectorWorkerSettings<?> settings, CamundaClient client) {
+    this.secrets = settings.secrets;
+    this.journal =
+        settings.recordJobCommands
+            ? new JobCommandJournal(client.getConfiguration().getJsonMapper())
+            : null;
     DocumentFactory documentFactory = new DocumentFactoryImpl(InMemoryDocumentStore.INSTANCE);
     this.connectorObjectMapper = outboundConnectorObjectMapper(documentFactory);
 
@@ -88,49 +91,47 @@ public final class ConnectorJobWorkers implements AutoCloseable {
       CommandExceptionHandlingStrategy commandStrategy =
           new DefaultCommandExceptionHandlingStrategy(
               BackoffSupplier.newBackoffBuilder().build(), executor);
-      SecretProviderAggregator secretProvider =
-          new SecretProviderAggregator(List.of(new MapSecretProvider(secrets)));
       ValidationProvider validationProvider =
           ValidationUtil.discoverDefaultValidationProviderImplementation();
-      ConnectorsOutboundMetrics metrics =
-          new ConnectorsOutboundMetrics(new CompositeMeterRegistry()); // no registry: no-op
+      RuntimeJobHandler.Wiring wiring =
+          new RuntimeJobHandler.Wiring(
+              new ConnectorsOutboundMetrics(new CompositeMeterRegistry()), // no registry: no-op
+              commandStrategy,
+              new SecretProviderAggregator(List.of(new MapSecretProvider(secrets))),
+              validationProvider,
+              documentFactory,
+              connectorObjectMapper,
+              settings.keepFailVariables ? client : null,
+              settings.completionLost,
+              settings.jobFailed);
 
       Set<String> types = new LinkedHashSet<>();
       for (OutboundConnectorConfiguration connector :
-          discover(connectorObjectMapper, validationProvider)) {
-        SpringConnectorJobHandler handler =
-            new SpringConnectorJobHandler(
-                metrics,
-                commandStrategy,
-                secretProvider,
-                validationProvider,
-                documentFactory,
-                connectorObjectMapper,
-                connector.instanceSupplier().get(),
-                new DefaultNoopMetricsRecorder());
+          settings.registry.resolve(connectorObjectMapper, validationProvider)) {
+        JobHandler handler = new RuntimeJobHandler(wiring, connector.instanceSupplier().get());
+        JobHandler recorded =
+            journal == null
+                ? handler
+                : (jobClient, job) -> handler.handle(journal.recording(jobClient, job), job);
         JobWorkerBuilderStep3 worker =
-            builder
-                .client
+            client
                 .newWorker()
                 .jobType(connector.type())
-                .handler((client, job) -> handler.handle(journal.recording(client, job), job))
+                .handler(recorded)
                 .name(connector.name())
-                .streamEnabled(builder.streamEnabled)
-                .pollInterval(builder.pollInterval)
-                .maxJobsActive(builder.maxJobsActive)
+                .streamEnabled(settings.streamEnabled)
+                .pollInterval(settings.pollInterval)
+                .maxJobsActive(settings.maxJobsActive)
                 .timeout(
                     connector.timeout() != null
                         ? Duration.ofMillis(connector.timeout())
-                        : builder.jobTimeout);
+                        : settings.jobTimeout);
         // As the runtime does: an empty list means "fetch all variables".
         if (connector.inputVariables() != null && connector.inputVariables().length > 0) {
           worker = worker.fetchVariables(Arrays.asList(connector.inputVariables()));
         }
         opened.add(worker.open());
         types.add(connector.type());
-      }
-      if (types.isEmpty()) {
-        throw new IllegalStateException("No outbound connector found by SPI");
       }
       this.workers = opened;
       this.commandRetryExecutor = executor;
@@ -141,9 +142,9 @@ public final class ConnectorJobWorkers implements AutoCloseable {
     }
   }
 
-  /** Workers for every SPI-listed connector: configure, then {@link Builder#open()}. */
-  public static Builder on(CamundaClient client) {
-    return new Builder(client);
+  /** Configure (see {@link ConnectorWorkerSettings}), then {@link Builder#open(CamundaClient)}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -157,17 +158,23 @@ public final class ConnectorJobWorkers implements AutoCloseable {
                 new JacksonModuleFeelFunction(), new JacksonModuleDocumentSerializer()));
   }
 
-  /** Job types that have a worker, sorted. */
+  /** Job types that have a worker, in registration order (discovered ones sorted by type). */
   public Set<String> connectorTypes() {
     return connectorTypes;
   }
 
-  /** The fail and throw-error commands the workers sent and the engine accepted. */
+  /**
+   * The fail and throw-error commands the workers sent and the engine accepted; only when opened
+   * with {@link Builder#recordJobCommands()}.
+   */
   public JobCommandJournal journal() {
+    if (journal == null) {
+      throw new IllegalStateException("workers opened without recordJobCommands()");
+    }
     return journal;
   }
 
-  /** The object mapper the runtime hands to connectors. */
+  /** The object mapper the runtime hands to connectors (for building expected values). */
   public ObjectMapper connectorObjectMapper() {
     return connectorObjectMapper;
   }
@@ -177,29 +184,13 @@ public final class ConnectorJobWorkers implements AutoCloseable {
     secrets.put(name, value);
   }
 
-  /** Closes the workers (no new activations); the client stays open. */
+  /**
+   * Closes the workers (no new activations); the client stays open. Jobs activated but not yet
+   * completed stay activated until their timeout, as when a runtime process dies.
+   */
   @Override
   public void close() {
     closeQuietly(workers, commandRetryExecutor);
-  }
-
-  private static List<OutboundConnectorConfiguration> discover(
-      ObjectMapper objectMapper, ValidationProvider validationProvider) {
-    // The runtime's own discovery: SPI functions and providers, CONNECTOR_* overrides.
-    var factory =
-        new DefaultOutboundConnectorFactory(
-            objectMapper, validationProvider, List.of(), List.of(), System::getProperty);
-    return factory.getConfigurations().stream()
-        .sorted(Comparator.comparing(OutboundConnectorConfiguration::type))
-        .map(
-            c ->
-                new OutboundConnectorConfiguration(
-                    c.name(),
-                    c.inputVariables(),
-                    c.type(),
-                    () -> factory.getInstance(c.type()),
-                    c.timeout()))
-        .toList();
   }
 
   private static void closeQuietly(List<JobWorker> workers, ScheduledExecutorService executor) {
@@ -218,9 +209,12 @@ public final class ConnectorJobWorkers implements AutoCloseable {
     }
   }
 
-  private static ObjectMapper outboundConnectorObjectMapper(DocumentFactory documentFactory) {
-    // As the spring-boot starter's @OutboundConnectorObjectMapper bean: the shared connectors
-    // mapper plus document (de)serialisation, FEEL functions disabled.
+  /**
+   * The object mapper a connector runtime gives connectors, as the spring-boot starter's
+   * {@code @OutboundConnectorObjectMapper} bean builds it: the shared connectors mapper plus
+   * document (de)serialisation, FEEL functions disabled.
+   */
+  public static ObjectMapper outboundConnectorObjectMapper(DocumentFactory documentFactory) {
     ObjectMapper copy = ConnectorsObjectMapperSupplier.getCopy();
     return copy.registerModules(
         new JacksonModuleDocumentDeserializer(
@@ -244,53 +238,15 @@ public final class ConnectorJobWorkers implements AutoCloseable {
     }
   }
 
-  public static final class Builder {
-    private final CamundaClient client;
-    private final Map<String, String> secrets = new ConcurrentHashMap<>();
-    private Duration pollInterval = Duration.ofMillis(50);
-    private Duration jobTimeout = Duration.ofSeconds(30);
-    private int maxJobsActive = 32;
-    private boolean streamEnabled = false;
-
-    private Builder(CamundaClient client) {
-      this.client = Objects.requireNonNull(client);
+  /** Workers opened with {@code ConnectorJobWorkers.builder()...open(client)}. */
+  public static final class Builder extends ConnectorWorkerSettings<Builder> {
+    private Builder() {
+      super(Duration.ofSeconds(30));
     }
 
-    public Builder secrets(Map<String, String> secrets) {
-      this.secrets.putAll(secrets);
-      return this;
-    }
-
-    public Builder secret(String name, String value) {
-      this.secrets.put(name, value);
-      return this;
-    }
-
-    /** How often an idle worker asks for jobs. Default 50 ms. */
-    public Builder pollInterval(Duration pollInterval) {
-      this.pollInterval = Objects.requireNonNull(pollInterval);
-      return this;
-    }
-
-    /** Job timeout (a connector's own timeout wins). Default 30 s. */
-    public Builder jobTimeout(Duration jobTimeout) {
-      this.jobTimeout = Objects.requireNonNull(jobTimeout);
-      return this;
-    }
-
-    public Builder maxJobsActive(int maxJobsActive) {
-      this.maxJobsActive = maxJobsActive;
-      return this;
-    }
-
-    /** Job push over a gRPC stream (a real gateway) instead of polling. Default off. */
-    public Builder streamEnabled(boolean streamEnabled) {
-      this.streamEnabled = streamEnabled;
-      return this;
-    }
-
-    public ConnectorJobWorkers open() {
-      return new ConnectorJobWorkers(this);
+    /** Opens a worker for every registered (or discovered) connector on {@code client}. */
+    public ConnectorJobWorkers open(CamundaClient client) {
+      return ConnectorJobWorkers.open(this, client);
     }
   }
 }

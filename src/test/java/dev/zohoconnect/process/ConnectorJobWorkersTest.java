@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
-import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import dev.zohoconnect.emulator.ZohoCrmEmulator;
 import dev.zohoconnect.emulator.fault.Fault;
 import dev.zohoconnect.process.JobCommandJournal.FailCommand;
@@ -20,9 +19,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,7 +36,10 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectorJobWorkersTest {
 
-  /** The harness always opens a worker; this type is used by no process, so it stays idle. */
+  /**
+   * The harness' own connector, used by no process, so it stays idle: the workers opened here on
+   * its client run the SPI-listed connectors, not this one.
+   */
   private static final String IDLE_TYPE = "dev.zohoconnect:test-idle:1";
 
   private static final String PROCESS = "journal-check";
@@ -46,7 +47,7 @@ class ConnectorJobWorkersTest {
 
   static InMemoryZeebeDriver engine;
   static ConnectorJobWorkers workers;
-  ZohoCrmEmulator zoho;
+  @AutoClose ZohoCrmEmulator zoho = ZohoCrmEmulator.start();
 
   @BeforeAll
   static void startEngineAndWorkers() {
@@ -57,7 +58,10 @@ class ConnectorJobWorkersTest {
             .start();
     engine = InMemoryZeebeDriver.owning(harness);
     workers =
-        ConnectorJobWorkers.on(harness.client()).secrets(CancelMeetingScenarios.SECRETS).open();
+        ConnectorJobWorkers.builder()
+            .secrets(CancelMeetingScenarios.SECRETS)
+            .recordJobCommands()
+            .open(harness.client());
     engine.deploy(PROCESS + ".bpmn", cancelMeetingProcess());
   }
 
@@ -71,16 +75,6 @@ class ConnectorJobWorkersTest {
     }
   }
 
-  @BeforeEach
-  void startZoho() {
-    zoho = ZohoCrmEmulator.start();
-  }
-
-  @AfterEach
-  void stopZoho() {
-    zoho.close();
-  }
-
   /**
    * start -> "cancel" (the connector, retries 3; boundary error event "invalidData" for code
    * INVALID_DATA -> end "notFound") -> end "cancelled".
@@ -91,21 +85,11 @@ class ConnectorJobWorkersTest {
         .serviceTask(
             "cancel",
             task ->
-                task.zeebeJobType(CancelMeetingFunction.JOB_TYPE)
-                    .zeebeJobRetries("3")
-                    .zeebeInputExpression("meetingId", "meeting.meetingId")
-                    .zeebeInputExpression("false", "meeting.sendCancellingMail")
-                    .zeebeInput("refreshToken", "authentication.type")
-                    .zeebeInput("{{secrets.ZOHO_CLIENT_ID}}", "authentication.clientId")
-                    .zeebeInput("{{secrets.ZOHO_CLIENT_SECRET}}", "authentication.clientSecret")
-                    .zeebeInput("{{secrets.ZOHO_REFRESH_TOKEN}}", "authentication.refreshToken")
-                    .zeebeInput("US", "dataCenter")
-                    .zeebeInputExpression("true", "endpoints.enabled")
-                    .zeebeInputExpression("zohoAccountsUrl", "endpoints.accountsUrl")
-                    .zeebeInputExpression("zohoApiBaseUrl", "endpoints.apiBaseUrl")
-                    .zeebeTaskHeader("resultVariable", "cancellation")
-                    .zeebeTaskHeader("errorExpression", DefaultErrorExpression.FEEL)
-                    .zeebeTaskHeader("retryBackoff", "PT0S"))
+                TemplateBoundTask.on(task)
+                    .meeting("meetingId", "false")
+                    .refreshTokenFromSecrets()
+                    .endpoints("true", "zohoAccountsUrl", "zohoApiBaseUrl")
+                    .resultAndErrorHeaders())
         .boundaryEvent("invalidData")
         .error("INVALID_DATA")
         .endEvent("notFound")
@@ -136,9 +120,7 @@ class ConnectorJobWorkersTest {
 
   @Test
   void aCaughtBpmnErrorIsRecordedWithTheVariablesTheCatchEventGot() {
-    String id = meetingIn(ZohoOrgState.noSuchMeeting());
-
-    long key = start(id);
+    long key = startWithMeetingIn(ZohoOrgState.noSuchMeeting());
 
     assertThatInstance(engine, key).isCompleted().tookBoundaryEvent("invalidData");
     assertJournalMatchesEngine(key);
@@ -153,9 +135,7 @@ class ConnectorJobWorkersTest {
 
   @Test
   void anUncaughtBpmnErrorIsRecordedToo() {
-    String id = meetingIn(ZohoOrgState.nobodyInvited());
-
-    long key = start(id);
+    long key = startWithMeetingIn(ZohoOrgState.nobodyInvited());
 
     assertThatInstance(engine, key).hasIncident().hasIncidentOfType("UNHANDLED_ERROR_EVENT");
     assertJournalMatchesEngine(key);
@@ -171,9 +151,7 @@ class ConnectorJobWorkersTest {
 
   @Test
   void jobFailuresAreRecordedWithRetriesLeftAndBackoffAsTheEngineWroteThem() {
-    String id = meetingIn(ZohoOrgState.zohoKeepsFailing(Fault.serverError()));
-
-    long key = start(id);
+    long key = startWithMeetingIn(ZohoOrgState.zohoKeepsFailing(Fault.serverError()));
 
     // Retryable, and a 500 may come after the cancellation was done: the error expression leaves
     // the failures to the runtime (the task header's backoff, the variables kept on the job); the
@@ -229,6 +207,10 @@ class ConnectorJobWorkersTest {
     String id = Long.toString(IDS.incrementAndGet());
     state.arrange(zoho, id);
     return id;
+  }
+
+  private long startWithMeetingIn(ZohoOrgState state) {
+    return start(meetingIn(state));
   }
 
   private long start(String meetingId) {

@@ -84,6 +84,13 @@ class ConnectorRuntimeHarnessTest {
     }
   }
 
+  /** An instance whose echo task fails its first attempt, its job error expression retrying it. */
+  private static long startFailingOnce(String message) {
+    return driver.startInstance(
+        "echo-job-error",
+        vars("message", message, "behaviour", "failFirstAttempts", "failAttempts", 1));
+  }
+
   private static Map<String, Object> vars(Object... keyValues) {
     Map<String, Object> map = new HashMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
@@ -160,10 +167,7 @@ class ConnectorRuntimeHarnessTest {
 
   @Test
   void jobErrorExpressionRetriesTheJob() {
-    long key =
-        driver.startInstance(
-            "echo-job-error",
-            vars("message", "second time lucky", "behaviour", "failFirstAttempts", "failAttempts", 1));
+    long key = startFailingOnce("second time lucky");
 
     JobFailure failure = driver.awaitJobFailures(key, 1).getFirst();
     assertThat(failure.elementId()).isEqualTo("echo");
@@ -188,10 +192,7 @@ class ConnectorRuntimeHarnessTest {
    */
   @Test
   void theFailureTheRuntimeStoredIsThereWhenTheJobComesBack() {
-    long key =
-        driver.startInstance(
-            "echo-job-error",
-            vars("message", "again", "behaviour", "failFirstAttempts", "failAttempts", 1));
+    long key = startFailingOnce("again");
 
     driver.awaitJobFailures(key, 1);
     driver.increaseTime(Duration.ofSeconds(1));

@@ -1,7 +1,5 @@
 package dev.zohoconnect.process;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zohoconnect.process.JobCommandJournal.FailCommand;
 import dev.zohoconnect.process.JobCommandJournal.ThrowErrorCommand;
 import io.camunda.client.CamundaClient;
@@ -16,7 +14,6 @@ import io.camunda.client.api.search.response.Job;
 import io.camunda.client.api.search.response.ProcessInstance;
 import io.camunda.client.api.search.response.Variable;
 import io.camunda.process.test.api.CamundaProcessTestContext;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -25,8 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -58,13 +55,14 @@ public final class CptEngineDriver implements ProcessEngineDriver {
   private final CamundaProcessTestContext context;
   private final CamundaClient client;
   private final ConnectorJobWorkers workers;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ProcessCommands commands;
 
   private CptEngineDriver(
       CamundaProcessTestContext context, CamundaClient client, ConnectorJobWorkers workers) {
     this.context = context;
     this.client = client;
     this.workers = workers;
+    this.commands = new ProcessCommands(client);
   }
 
   /**
@@ -83,123 +81,35 @@ public final class CptEngineDriver implements ProcessEngineDriver {
                     // searches always use REST.
                     .preferRestOverGrpc(false)
                     .defaultRequestTimeout(Duration.ofSeconds(10)));
-    ConnectorJobWorkers workers = ConnectorJobWorkers.on(client).secrets(secrets).open();
+    ConnectorJobWorkers workers =
+        ConnectorJobWorkers.builder().secrets(secrets).recordJobCommands().open(client);
     return new CptEngineDriver(context, client, workers);
   }
 
-  public CamundaClient client() {
-    return client;
-  }
-
-  public CamundaProcessTestContext context() {
-    return context;
-  }
-
+  /** The connector workers, with the journal of the commands they sent. */
   public ConnectorJobWorkers workers() {
     return workers;
   }
 
   @Override
-  public void deploy(String resourceName, BpmnModelInstance model) {
-    client.newDeployResourceCommand().addProcessModel(model, resourceName).send().join();
-  }
-
-  @Override
-  public void deployResource(String... classpathResources) {
-    if (classpathResources.length == 0) {
-      throw new IllegalArgumentException("nothing to deploy");
-    }
-    var command = client.newDeployResourceCommand().addResourceFromClasspath(classpathResources[0]);
-    for (int i = 1; i < classpathResources.length; i++) {
-      command = command.addResourceFromClasspath(classpathResources[i]);
-    }
-    command.send().join();
-  }
-
-  @Override
-  public long startInstance(String bpmnProcessId, Map<String, ?> variables) {
-    return client
-        .newCreateInstanceCommand()
-        .bpmnProcessId(bpmnProcessId)
-        .latestVersion()
-        .variables(new LinkedHashMap<>(variables))
-        .send()
-        .join()
-        .getProcessInstanceKey();
-  }
-
-  @Override
-  public void cancelInstance(long processInstanceKey) {
-    client.newCancelInstanceCommand(processInstanceKey).send().join();
-  }
-
-  @Override
-  public void awaitCompletion(long processInstanceKey, Duration timeout) {
-    await(
-        processInstanceKey,
-        timeout,
-        "to complete",
-        () -> {
-          Optional<ProcessInstanceState> state = state(processInstanceKey);
-          if (state.filter(s -> s == ProcessInstanceState.COMPLETED).isPresent()) {
-            return true;
-          }
-          List<Incident> incidents = incidents(processInstanceKey);
-          if (!incidents.isEmpty()) {
-            throw new AssertionError(
-                "Expected process instance "
-                    + processInstanceKey
-                    + " to complete, but it has an incident: "
-                    + incidents.getFirst()
-                    + "\n"
-                    + describe(processInstanceKey));
-          }
-          if (state.filter(s -> s == ProcessInstanceState.TERMINATED).isPresent()) {
-            throw new AssertionError(
-                "Expected process instance "
-                    + processInstanceKey
-                    + " to complete, but it was terminated\n"
-                    + describe(processInstanceKey));
-          }
-          return false;
-        });
-  }
-
-  @Override
-  public Incident awaitIncident(long processInstanceKey, Duration timeout) {
-    await(
-        processInstanceKey,
-        timeout,
-        "to have an incident",
-        () -> {
-          if (!incidents(processInstanceKey).isEmpty()) {
-            return true;
-          }
-          if (isCompleted(processInstanceKey)) {
-            throw new AssertionError(
-                "Expected an incident in process instance "
-                    + processInstanceKey
-                    + ", but it completed\n"
-                    + describe(processInstanceKey));
-          }
-          return false;
-        });
-    return incidents(processInstanceKey).getFirst();
-  }
-
-  @Override
-  public List<JobFailure> awaitJobFailures(long processInstanceKey, int count, Duration timeout) {
-    await(
-        processInstanceKey,
-        timeout,
-        "to have " + count + " job failure(s)",
-        () -> jobFailures(processInstanceKey).size() >= count);
-    return jobFailures(processInstanceKey);
+  public ProcessCommands commands() {
+    return commands;
   }
 
   @Override
   public boolean isCompleted(long processInstanceKey) {
     return state(processInstanceKey).filter(s -> s == ProcessInstanceState.COMPLETED).isPresent();
+  }
+
+  @Override
+  public boolean isTerminated(long processInstanceKey) {
+    return state(processInstanceKey).filter(s -> s == ProcessInstanceState.TERMINATED).isPresent();
+  }
+
+  /** The search API is eventually consistent: polling it more often only adds load. */
+  @Override
+  public Duration pollInterval() {
+    return POLL;
   }
 
   @Override
@@ -250,25 +160,11 @@ public final class CptEngineDriver implements ProcessEngineDriver {
   }
 
   @Override
-  public Map<String, Object> variables(long processInstanceKey) {
-    return variablesOfScope(processInstanceKey, processInstanceKey);
-  }
-
-  @Override
-  public Map<String, Object> localVariables(long processInstanceKey, String elementId) {
-    long scopeKey =
-        elementInstances(processInstanceKey).stream()
-            .filter(e -> elementId.equals(e.getElementId()))
-            .mapToLong(ElementInstance::getElementInstanceKey)
-            .max()
-            .orElseThrow(
-                () ->
-                    new AssertionError(
-                        "Element "
-                            + elementId
-                            + " was never activated\n"
-                            + describe(processInstanceKey)));
-    return variablesOfScope(processInstanceKey, scopeKey);
+  public OptionalLong latestElementInstance(long processInstanceKey, String elementId) {
+    return elementInstances(processInstanceKey).stream()
+        .filter(e -> elementId.equals(e.getElementId()))
+        .mapToLong(ElementInstance::getElementInstanceKey)
+        .max();
   }
 
   @Override
@@ -322,62 +218,39 @@ public final class CptEngineDriver implements ProcessEngineDriver {
 
   @Override
   public String describe(long processInstanceKey) {
-    StringBuilder out = new StringBuilder("Process instance ").append(processInstanceKey);
+    InstanceTrace trace = new InstanceTrace(processInstanceKey);
     try {
-      out.append(' ').append(state(processInstanceKey).map(Enum::name).orElse("(not visible yet)"));
+      trace.state(state(processInstanceKey).map(Enum::name).orElse("(not visible yet)"));
       elementInstances(processInstanceKey).stream()
           .sorted(Comparator.comparing(ElementInstance::getElementInstanceKey))
-          .forEach(
-              e ->
-                  out.append("\n  ")
-                      .append(e.getState())
-                      .append(' ')
-                      .append(e.getType())
-                      .append(' ')
-                      .append(e.getElementId()));
+          .forEach(e -> trace.line(e.getState(), " ", e.getType(), " ", e.getElementId()));
       for (Object command : workers.journal().all()) {
         if (command instanceof FailCommand f && f.processInstanceKey() == processInstanceKey) {
-          out.append("\n  job failed @")
-              .append(f.elementId())
-              .append(" retries=")
-              .append(f.retries())
-              .append(" backoff=")
-              .append(f.retryBackoff())
-              .append(" message=")
-              .append(f.errorMessage());
+          trace.line(
+              "job failed @", f.elementId(), " retries=", f.retries(), " backoff=",
+              f.retryBackoff(), " message=", f.errorMessage());
         } else if (command instanceof ThrowErrorCommand t
             && t.processInstanceKey() == processInstanceKey) {
-          out.append("\n  error thrown @")
-              .append(t.elementId())
-              .append(" code=")
-              .append(t.errorCode())
-              .append(" message=")
-              .append(t.errorMessage());
+          trace.line(
+              "error thrown @", t.elementId(), " code=", t.errorCode(), " message=",
+              t.errorMessage());
         }
       }
       for (Job job : jobs(processInstanceKey)) {
-        out.append("\n  job ")
-            .append(job.getJobKey())
-            .append(" @")
-            .append(job.getElementId())
-            .append(' ')
-            .append(job.getState())
-            .append(" retries=")
-            .append(job.getRetries());
+        trace.line(
+            "job ", job.getJobKey(), " @", job.getElementId(), " ", job.getState(), " retries=",
+            job.getRetries());
       }
       for (Incident incident : incidents(processInstanceKey)) {
-        out.append("\n  incident @")
-            .append(incident.elementId())
-            .append(": ")
-            .append(incident.errorType())
-            .append(' ')
-            .append(incident.errorMessage());
+        trace.line(
+            "incident @", incident.elementId(), ": ", incident.errorType(), " ",
+            incident.errorMessage());
       }
-      out.append("\n  variables: ").append(variables(processInstanceKey).keySet());
+      trace.line("variables: ", variables(processInstanceKey).keySet());
     } catch (ClientException e) {
-      out.append("\n  (search API unavailable: ").append(e.getMessage()).append(')');
+      trace.line("(search API unavailable: ", e.getMessage(), ")");
     }
-    return out.toString();
+    return trace.toString();
   }
 
   /** Stops the connector workers. The client is CPT's: its extension closes it after the test. */
@@ -424,7 +297,8 @@ public final class CptEngineDriver implements ProcessEngineDriver {
     }
   }
 
-  private Map<String, Object> variablesOfScope(long processInstanceKey, long scopeKey) {
+  @Override
+  public Map<String, Object> variablesOfScope(long processInstanceKey, long scopeKey) {
     List<Variable> found =
         client
             .newVariableSearchRequest()
@@ -437,45 +311,7 @@ public final class CptEngineDriver implements ProcessEngineDriver {
     Map<String, Object> variables = new LinkedHashMap<>();
     found.stream()
         .sorted(Comparator.comparing(Variable::getVariableKey))
-        .forEach(v -> variables.put(v.getName(), parse(v.getValue())));
+        .forEach(v -> variables.put(v.getName(), JsonValues.parse(v.getValue())));
     return variables;
-  }
-
-  private Object parse(String jsonValue) {
-    if (jsonValue == null) {
-      return null;
-    }
-    try {
-      return json.readValue(jsonValue, Object.class);
-    } catch (JsonProcessingException e) {
-      return jsonValue;
-    }
-  }
-
-  private void await(
-      long processInstanceKey, Duration timeout, String what, BooleanSupplier condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "Expected process instance "
-                + processInstanceKey
-                + " "
-                + what
-                + " within "
-                + timeout
-                + "\n"
-                + describe(processInstanceKey));
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
   }
 }

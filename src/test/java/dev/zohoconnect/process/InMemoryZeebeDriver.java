@@ -1,8 +1,5 @@
 package dev.zohoconnect.process;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -20,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * {@link ProcessEngineDriver} on zeebe-process-test's in-memory engine, driven by Camunda's real
@@ -34,7 +31,6 @@ public final class InMemoryZeebeDriver implements ProcessEngineDriver {
 
   private final ConnectorRuntimeHarness harness;
   private final boolean ownsHarness;
-  private final ObjectMapper json = new ObjectMapper();
 
   /** Drives a harness the caller closes. */
   public InMemoryZeebeDriver(ConnectorRuntimeHarness harness) {
@@ -61,103 +57,29 @@ public final class InMemoryZeebeDriver implements ProcessEngineDriver {
   }
 
   @Override
-  public void deploy(String resourceName, BpmnModelInstance model) {
-    harness.deploy(resourceName, model);
+  public ProcessCommands commands() {
+    return harness.commands();
   }
 
   @Override
-  public void deployResource(String... classpathResources) {
-    harness.deployResource(classpathResources);
-  }
-
-  @Override
-  public long startInstance(String bpmnProcessId, Map<String, ?> variables) {
-    return harness.startInstance(bpmnProcessId, variables);
-  }
-
-  @Override
-  public void cancelInstance(long processInstanceKey) {
-    harness.client().newCancelInstanceCommand(processInstanceKey).send().join();
-  }
-
-  @Override
-  public void awaitCompletion(long processInstanceKey, Duration timeout) {
-    await(
-        processInstanceKey,
-        timeout,
-        "to complete",
-        () -> {
-          if (isCompleted(processInstanceKey)) {
-            return true;
-          }
-          List<Incident> incidents = incidents(processInstanceKey);
-          if (!incidents.isEmpty()) {
-            throw new AssertionError(
-                "Expected process instance "
-                    + processInstanceKey
-                    + " to complete, but it has an incident: "
-                    + incidents.getFirst()
-                    + "\n"
-                    + describe(processInstanceKey));
-          }
-          if (isTerminated(processInstanceKey)) {
-            throw new AssertionError(
-                "Expected process instance "
-                    + processInstanceKey
-                    + " to complete, but it was terminated\n"
-                    + describe(processInstanceKey));
-          }
-          return false;
-        });
-  }
-
-  @Override
-  public Incident awaitIncident(long processInstanceKey, Duration timeout) {
-    await(
-        processInstanceKey,
-        timeout,
-        "to have an incident",
-        () -> {
-          if (!incidents(processInstanceKey).isEmpty()) {
-            return true;
-          }
-          if (isCompleted(processInstanceKey)) {
-            throw new AssertionError(
-                "Expected an incident in process instance "
-                    + processInstanceKey
-                    + ", but it completed\n"
-                    + describe(processInstanceKey));
-          }
-          return false;
-        });
-    return incidents(processInstanceKey).getFirst();
-  }
-
-  @Override
-  public List<JobFailure> awaitJobFailures(long processInstanceKey, int count, Duration timeout) {
-    await(
-        processInstanceKey,
-        timeout,
-        "to have " + count + " job failure(s)",
-        () -> jobFailures(processInstanceKey).size() >= count);
-    return jobFailures(processInstanceKey);
+  public Duration pollInterval() {
+    return POLL;
   }
 
   @Override
   public boolean isCompleted(long processInstanceKey) {
-    return processEvents(processInstanceKey).stream()
-        .anyMatch(
-            r ->
-                r.getKey() == processInstanceKey
-                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED);
+    return instanceReached(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED);
   }
 
-  private boolean isTerminated(long processInstanceKey) {
+  @Override
+  public boolean isTerminated(long processInstanceKey) {
+    return instanceReached(processInstanceKey, ProcessInstanceIntent.ELEMENT_TERMINATED);
+  }
+
+  /** Whether the process instance itself (not one of its elements) has an event of that intent. */
+  private boolean instanceReached(long processInstanceKey, ProcessInstanceIntent intent) {
     return processEvents(processInstanceKey).stream()
-        .anyMatch(
-            r ->
-                r.getKey() == processInstanceKey
-                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED);
+        .anyMatch(r -> r.getKey() == processInstanceKey && r.getIntent() == intent);
   }
 
   @Override
@@ -193,40 +115,24 @@ public final class InMemoryZeebeDriver implements ProcessEngineDriver {
   }
 
   @Override
-  public Map<String, Object> variables(long processInstanceKey) {
+  public Map<String, Object> variablesOfScope(long processInstanceKey, long scopeKey) {
     Map<String, Object> variables = new LinkedHashMap<>();
     for (Record<VariableRecordValue> r : this.<VariableRecordValue>events(ValueType.VARIABLE)) {
       VariableRecordValue value = r.getValue();
-      if (value.getProcessInstanceKey() == processInstanceKey
-          && value.getScopeKey() == processInstanceKey) {
-        variables.put(value.getName(), parse(value.getValue()));
+      if (value.getProcessInstanceKey() == processInstanceKey && value.getScopeKey() == scopeKey) {
+        variables.put(value.getName(), JsonValues.parse(value.getValue()));
       }
     }
     return variables;
   }
 
   @Override
-  public Map<String, Object> localVariables(long processInstanceKey, String elementId) {
-    long scopeKey =
-        processEvents(processInstanceKey).stream()
-            .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-            .filter(r -> r.getValue().getElementId().equals(elementId))
-            .mapToLong(Record::getKey)
-            .reduce((first, last) -> last)
-            .orElseThrow(
-                () ->
-                    new AssertionError(
-                        "Element "
-                            + elementId
-                            + " was never activated\n"
-                            + describe(processInstanceKey)));
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (Record<VariableRecordValue> r : this.<VariableRecordValue>events(ValueType.VARIABLE)) {
-      if (r.getValue().getScopeKey() == scopeKey) {
-        variables.put(r.getValue().getName(), parse(r.getValue().getValue()));
-      }
-    }
-    return variables;
+  public OptionalLong latestElementInstance(long processInstanceKey, String elementId) {
+    return processEvents(processInstanceKey).stream()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getElementId().equals(elementId))
+        .mapToLong(Record::getKey)
+        .reduce((first, last) -> last);
   }
 
   @Override
@@ -272,9 +178,8 @@ public final class InMemoryZeebeDriver implements ProcessEngineDriver {
 
   @Override
   public String describe(long processInstanceKey) {
-    StringBuilder out = new StringBuilder("Process instance ").append(processInstanceKey);
-    List<Record<?>> records = snapshot();
-    for (Record<?> r : records) {
+    InstanceTrace trace = new InstanceTrace(processInstanceKey);
+    for (Record<?> r : snapshot()) {
       if (r.getRecordType() != RecordType.EVENT) {
         continue;
       }
@@ -283,43 +188,23 @@ public final class InMemoryZeebeDriver implements ProcessEngineDriver {
           && (r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
               || r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
               || r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED)) {
-        out.append("\n  ")
-            .append(v.getBpmnElementType())
-            .append(' ')
-            .append(v.getElementId())
-            .append(": ")
-            .append(r.getIntent());
+        trace.line(v.getBpmnElementType(), " ", v.getElementId(), ": ", r.getIntent());
       } else if (r.getValue() instanceof JobRecordValue v
           && v.getProcessInstanceKey() == processInstanceKey) {
-        out.append("\n  job ")
-            .append(v.getType())
-            .append(" @")
-            .append(v.getElementId())
-            .append(": ")
-            .append(r.getIntent())
-            .append(" retries=")
-            .append(v.getRetries());
-        if (v.getErrorCode() != null && !v.getErrorCode().isEmpty()) {
-          out.append(" code=").append(v.getErrorCode());
-        }
-        if (v.getErrorMessage() != null && !v.getErrorMessage().isEmpty()) {
-          out.append(" message=").append(v.getErrorMessage());
-        }
+        trace
+            .line("job ", v.getType(), " @", v.getElementId(), ": ", r.getIntent(), " retries=",
+                v.getRetries())
+            .detail("code", v.getErrorCode())
+            .detail("message", v.getErrorMessage());
       } else if (r.getValue() instanceof IncidentRecordValue v
           && v.getProcessInstanceKey() == processInstanceKey) {
-        out.append("\n  incident @")
-            .append(v.getElementId())
-            .append(": ")
-            .append(r.getIntent())
-            .append(' ')
-            .append(v.getErrorType())
-            .append(' ')
-            .append(v.getErrorMessage());
+        trace.line(
+            "incident @", v.getElementId(), ": ", r.getIntent(), " ", v.getErrorType(), " ",
+            v.getErrorMessage());
       }
     }
     Set<String> names = new LinkedHashSet<>(variables(processInstanceKey).keySet());
-    out.append("\n  variables: ").append(names);
-    return out.toString();
+    return trace.line("variables: ", names).toString();
   }
 
   @Override
@@ -330,33 +215,6 @@ public final class InMemoryZeebeDriver implements ProcessEngineDriver {
   }
 
   // ---------------------------------------------------------------------------------------------
-
-  private void await(
-      long processInstanceKey, Duration timeout, String what, Supplier<Boolean> condition) {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (true) {
-      if (condition.get()) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "Expected process instance "
-                + processInstanceKey
-                + " "
-                + what
-                + " within "
-                + timeout
-                + "\n"
-                + describe(processInstanceKey));
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
-  }
 
   /** The engine's record list is appended while read: copy it under one lock. */
   private synchronized List<Record<?>> snapshot() {
@@ -387,13 +245,5 @@ public final class InMemoryZeebeDriver implements ProcessEngineDriver {
     return this.<JobRecordValue>events(ValueType.JOB).stream()
         .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
         .toList();
-  }
-
-  private Object parse(String jsonValue) {
-    try {
-      return json.readValue(jsonValue, Object.class);
-    } catch (JsonProcessingException e) {
-      return jsonValue;
-    }
   }
 }

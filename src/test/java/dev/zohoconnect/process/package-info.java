@@ -3,10 +3,13 @@
  * 8.8, no Spring context) on zeebe-process-test's in-memory engine (8.8).
  *
  * <ul>
+ *   <li>{@link dev.zohoconnect.process.ConnectorJobWorkers} is the connector runtime's job
+ *       handling, wired once: one job worker per connector with the runtime's {@code
+ *       SpringConnectorJobHandler} (secrets from a map, Bean Validation, in-memory document store,
+ *       the runtime's object mappers, no-op metrics) on any {@code CamundaClient}; {@link
+ *       dev.zohoconnect.process.ConnectorWorkerSettings} configures it.
  *   <li>{@link dev.zohoconnect.process.ConnectorRuntimeHarness} starts the engine, a {@code
- *       CamundaClient} on its gRPC gateway and one job worker per connector with the runtime's
- *       {@code SpringConnectorJobHandler} (secrets from a map, Bean Validation, in-memory document
- *       store, the runtime's object mappers, no-op metrics).
+ *       CamundaClient} on its gRPC gateway and those workers on it ({@code engineOnly()}: none).
  *   <li>{@link dev.zohoconnect.process.ProcessEngineDriver} is what scenarios use; {@link
  *       dev.zohoconnect.process.InMemoryZeebeDriver} implements it from the engine's record stream,
  *       a Camunda Process Test backend can implement it where Docker exists. {@link

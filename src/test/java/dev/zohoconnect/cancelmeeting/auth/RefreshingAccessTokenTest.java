@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.function.LongUnaryOperator;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,33 @@ class RefreshingAccessTokenTest {
     return Deadline.none(clock);
   }
 
+  private record Race(Caller<IssuedToken> leader, Caller<IssuedToken> waiter) {}
+
+  /**
+   * A leader whose refresh the issuer holds until a second caller waits for it, then fails with
+   * {@code leadersFailure} (an Error or a RuntimeException).
+   */
+  private Race waiterBehindBlockedLeader(
+      RefreshingAccessToken source, Supplier<? extends Throwable> leadersFailure)
+      throws InterruptedException {
+    ScriptedIssuer.Gate gate = new ScriptedIssuer.Gate();
+    issuer.thenBlock(
+        gate,
+        timeouts -> {
+          Throwable failure = leadersFailure.get();
+          if (failure instanceof Error error) {
+            throw error;
+          }
+          throw (RuntimeException) failure;
+        });
+    Caller<IssuedToken> leader = Caller.start(() -> source.current(TIMEOUTS, noDeadline()));
+    gate.awaitEntered();
+    Caller<IssuedToken> waiter =
+        Caller.start(() -> source.current(TIMEOUTS, noDeadline())).awaitWaiting();
+    gate.open();
+    return new Race(leader, waiter);
+  }
+
   // --- An Error in a refresh (issue 9, defect 8a) ---
 
   @Test
@@ -75,19 +103,10 @@ class RefreshingAccessTokenTest {
   @Test
   void aCallerWaitingOnARefreshThatDiesOfAnErrorRefreshesItself() throws Exception {
     RefreshingAccessToken source = token();
-    ScriptedIssuer.Gate gate = new ScriptedIssuer.Gate();
-    issuer.thenBlock(gate, timeouts -> {
-      throw new StackOverflowError();
-    });
-    Caller<IssuedToken> leader = Caller.start(() -> source.current(TIMEOUTS, noDeadline()));
-    gate.awaitEntered();
-    Caller<IssuedToken> waiter =
-        Caller.start(() -> source.current(TIMEOUTS, noDeadline())).awaitWaiting();
+    Race race = waiterBehindBlockedLeader(source, StackOverflowError::new);
 
-    gate.open();
-
-    assertThat(leader.failure()).isInstanceOf(StackOverflowError.class);
-    assertThat(waiter.result().value()).isEqualTo("1000.token-2");
+    assertThat(race.leader().failure()).isInstanceOf(StackOverflowError.class);
+    assertThat(race.waiter().result().value()).isEqualTo("1000.token-2");
     assertThat(issuer.calls()).isEqualTo(2);
   }
 
@@ -161,39 +180,21 @@ class RefreshingAccessTokenTest {
   @Test
   void aWaiterRefreshesItselfWhenTheLeadersCallGetsNoAnswer() throws Exception {
     RefreshingAccessToken source = token();
-    ScriptedIssuer.Gate gate = new ScriptedIssuer.Gate();
-    issuer.thenBlock(gate, timeouts -> {
-      throw ScriptedIssuer.noAnswer();
-    });
-    Caller<IssuedToken> leader = Caller.start(() -> source.current(TIMEOUTS, noDeadline()));
-    gate.awaitEntered();
-    Caller<IssuedToken> waiter =
-        Caller.start(() -> source.current(TIMEOUTS, noDeadline())).awaitWaiting();
+    Race race = waiterBehindBlockedLeader(source, ScriptedIssuer::noAnswer);
 
-    gate.open();
-
-    assertThat(((ZohoConnectorException) leader.failure()).getErrorCode())
+    assertThat(((ZohoConnectorException) race.leader().failure()).getErrorCode())
         .isEqualTo(ErrorCodes.OAUTH_UNAVAILABLE);
-    assertThat(waiter.result().value()).isEqualTo("1000.token-2");
+    assertThat(race.waiter().result().value()).isEqualTo("1000.token-2");
   }
 
   @Test
   void aRefusalTheAccountsServerSentIsSharedForTheCoolDown() throws Exception {
     RefreshingAccessToken source = token();
-    ScriptedIssuer.Gate gate = new ScriptedIssuer.Gate();
-    issuer.thenBlock(gate, timeouts -> {
-      throw ScriptedIssuer.refused();
-    });
-    Caller<IssuedToken> leader = Caller.start(() -> source.current(TIMEOUTS, noDeadline()));
-    gate.awaitEntered();
-    Caller<IssuedToken> waiter =
-        Caller.start(() -> source.current(TIMEOUTS, noDeadline())).awaitWaiting();
+    Race race = waiterBehindBlockedLeader(source, ScriptedIssuer::refused);
 
-    gate.open();
-
-    assertThat(leader.failure()).isSameAs(waiter.failure());
+    assertThat(race.leader().failure()).isSameAs(race.waiter().failure());
     assertThat(catchThrowable(() -> source.current(TIMEOUTS, noDeadline())))
-        .isSameAs(leader.failure());
+        .isSameAs(race.leader().failure());
     assertThat(issuer.calls()).isEqualTo(1);
     clock.advance(RefreshingAccessToken.FAILURE_COOL_DOWN);
     assertThat(source.current(TIMEOUTS, noDeadline()).value()).isEqualTo("1000.token-2");
@@ -293,24 +294,14 @@ class RefreshingAccessTokenTest {
     RefreshingAccessToken source = token();
     // Wave 1: 16 jobs find no token, then Zoho rejects the one they got.
     List<Object> firstTokens = inParallel(16, job -> source.current(TIMEOUTS, noDeadline()));
-    List<Object> renewed =
-        inParallel(
-            16,
-            job ->
-                source.renewAfterRejection(
-                    (IssuedToken) firstTokens.get(job), TIMEOUTS, noDeadline()));
+    List<Object> renewed = renewEachAfterRejection(source, firstTokens);
     assertThat(renewed).allSatisfy(token -> assertThat(token).isInstanceOf(IssuedToken.class));
     assertThat(issuer.calls()).as("one refresh, one renewal").isEqualTo(2);
 
     // Wave 2: 16 jobs take the renewed token, and Zoho rejects it too.
     List<Object> secondTokens = inParallel(16, job -> source.current(TIMEOUTS, noDeadline()));
     assertThat(secondTokens).containsOnly(renewed.getFirst());
-    List<Object> outcomes =
-        inParallel(
-            16,
-            job ->
-                source.renewAfterRejection(
-                    (IssuedToken) secondTokens.get(job), TIMEOUTS, noDeadline()));
+    List<Object> outcomes = renewEachAfterRejection(source, secondTokens);
 
     assertThat(issuer.calls()).as("no renewal inside the back-off window").isEqualTo(2);
     assertThat(outcomes)
@@ -323,6 +314,14 @@ class RefreshingAccessTokenTest {
   }
 
   /** Runs {@code call} for jobs 0 to n-1 on n threads at once; each one's result or exception. */
+  /** Each job renews the token it was given after Zoho rejected it, all at once. */
+  private List<Object> renewEachAfterRejection(RefreshingAccessToken source, List<Object> tokens)
+      throws Exception {
+    return inParallel(
+        tokens.size(),
+        job -> source.renewAfterRejection((IssuedToken) tokens.get(job), TIMEOUTS, noDeadline()));
+  }
+
   private List<Object> inParallel(int n, IntFunction<Object> call) throws Exception {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Object>> runs = new ArrayList<>();

@@ -16,6 +16,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Builds the connector runtime's own job context ({@link JobHandlerContext}) around job variables,
  * so unit tests bind, replace secrets and validate exactly as the runtime does, without an engine.
+ *
+ * <p>Hand-made rather than the Connector SDK's {@code OutboundConnectorContextBuilder}: the SDK
+ * 8.8 on the test classpath has none ({@code connector-test} 8.8 ships only {@code
+ * ConnectorContextTestUtil}), and the runtime's own context is what the connector meets in
+ * production. Each context gets its own element instance key unless a test names one, since the
+ * connector keeps per-task memory under that key.
  */
 public final class JobContexts {
 
@@ -23,6 +29,8 @@ public final class JobContexts {
   private static final AtomicLong TASKS = new AtomicLong(1_000_000);
 
   private static final ObjectMapper MAPPER = ConnectorsObjectMapperSupplier.getCopy();
+
+  private static final String JOB_TYPE = "dev.zohoconnect:zoho-cancel-meeting:1";
 
   private JobContexts() {}
 
@@ -40,7 +48,11 @@ public final class JobContexts {
       throw new IllegalArgumentException(e);
     }
     return new JobHandlerContext(
-        job(json, elementInstanceKey), secretsFrom(secrets), new DefaultValidationProvider(), null, MAPPER);
+        job(json, JOB_TYPE, elementInstanceKey),
+        secretsFrom(secrets),
+        new DefaultValidationProvider(),
+        null,
+        MAPPER);
   }
 
   public static SecretProvider secretsFrom(Map<String, String> secrets) {
@@ -52,7 +64,11 @@ public final class JobContexts {
     };
   }
 
-  private static ActivatedJob job(String variablesJson, long elementInstanceKey) {
+  /**
+   * A job as the engine activates it, for a context: its variables, type and key (which is also
+   * its element instance key: each job another task unless a test reuses a key).
+   */
+  public static ActivatedJob job(String variablesJson, String jobType, long key) {
     return (ActivatedJob)
         Proxy.newProxyInstance(
             JobContexts.class.getClassLoader(),
@@ -62,13 +78,13 @@ public final class JobContexts {
                   case "getVariables", "toJson" -> variablesJson;
                   case "getCustomHeaders" -> Map.of();
                   case "getTenantId" -> "<default>";
-                  case "getType" -> "dev.zohoconnect:zoho-cancel-meeting:1";
-                  case "getElementInstanceKey", "getKey" -> elementInstanceKey;
+                  case "getType" -> jobType;
+                  case "getElementInstanceKey", "getKey" -> key;
                   case "getProcessInstanceKey", "getProcessDefinitionKey", "getDeadline" -> 1L;
                   case "getRetries", "getProcessDefinitionVersion" -> 3;
                   case "hashCode" -> System.identityHashCode(proxy);
                   case "equals" -> proxy == args[0];
-                  case "toString" -> "TestJob";
+                  case "toString" -> "TestJob" + key;
                   default -> null;
                 });
   }

@@ -6,11 +6,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
+import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
+import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,6 +75,16 @@ public abstract class ZohoWireTest {
 
   protected Object cancel(Map<String, Object> variables) {
     return connector.execute(JobContexts.of(variables, SECRETS));
+  }
+
+  /** Cancels, expecting a cancellation result. */
+  protected CancelMeetingResult cancelMeeting(Map<String, Object> variables) {
+    return (CancelMeetingResult) cancel(variables);
+  }
+
+  /** Cancels, expecting the connector to refuse; its error (null if it did not refuse). */
+  protected ZohoConnectorException cancelRefused(Map<String, Object> variables) {
+    return catchThrowableOfType(ZohoConnectorException.class, () -> cancel(variables));
   }
 
   /** Job variables as the element template produces them, refresh-token authentication. */

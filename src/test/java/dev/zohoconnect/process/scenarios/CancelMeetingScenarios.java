@@ -10,13 +10,13 @@ import dev.zohoconnect.process.ProcessEngineDriver;
 import dev.zohoconnect.process.ProcessEngineDriver.Incident;
 import dev.zohoconnect.process.ProcessEngineDriver.JobFailure;
 import dev.zohoconnect.process.ProcessEngineDriver.ThrownError;
+import dev.zohoconnect.process.TemplateBoundTask;
 import dev.zohoconnect.process.scenarios.Outcomes.Outcome;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,29 +30,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 public abstract class CancelMeetingScenarios {
 
   /** The example processes read their credentials as {@code {{secrets.NAME}}}. */
-  public static final Map<String, String> SECRETS =
-      Map.of(
-          "ZOHO_CLIENT_ID", ZohoCrmEmulator.DEFAULT_CLIENT_ID,
-          "ZOHO_CLIENT_SECRET", ZohoCrmEmulator.DEFAULT_CLIENT_SECRET,
-          "ZOHO_REFRESH_TOKEN", ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN);
+  public static final Map<String, String> SECRETS = TemplateBoundTask.EMULATOR_SECRETS;
 
   private static final AtomicLong IDS = new AtomicLong(4876876000001563000L);
   private static final String USER = ZohoOrgState.USER;
 
-  protected ZohoCrmEmulator zoho;
+  @AutoClose protected ZohoCrmEmulator zoho = ZohoCrmEmulator.start();
 
   /** The engine backend under test, started once per test class. */
   protected abstract ProcessEngineDriver driver();
-
-  @BeforeEach
-  void startZoho() {
-    zoho = ZohoCrmEmulator.start();
-  }
-
-  @AfterEach
-  void stopZoho() {
-    zoho.close();
-  }
 
   @Test
   void cancelsAnUpcomingMeetingAndStoresTheResult() {
