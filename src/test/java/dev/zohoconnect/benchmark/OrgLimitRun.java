@@ -67,6 +67,9 @@ final class OrgLimitRun {
   /**
    * @param completedInBurst instances completed before the first time skip (all, if none)
    * @param burstSeconds real time from the first create to the last of those completions
+   * @param steadyRate completions per second between the 10th and the 90th percentile of those
+   *     completions: the burst without its start (creating the instances, activating the first
+   *     jobs, the limits warming up) and its tail
    * @param waitingAfterBurst instances left waiting for a retry backoff when the burst was over
    * @param maxArrived the most CRM calls at the emulator at once, those refused with 429 included
    * @param maxAdmitted the most calls Zoho's limit let in at once (at most the limit)
@@ -78,6 +81,7 @@ final class OrgLimitRun {
       int notEnded,
       int completedInBurst,
       double burstSeconds,
+      double steadyRate,
       int waitingAfterBurst,
       long apiCalls,
       long cancellations,
@@ -90,9 +94,11 @@ final class OrgLimitRun {
       return burstSeconds == 0 ? 0 : completedInBurst / burstSeconds;
     }
 
-    /** Share of the ceiling reached; NaN when the org had no limit. */
+    /** Share of the ceiling reached in the steady part; NaN when the org had no limit. */
     double shareOfCeiling() {
-      return setup.unlimited() || setup.latencyMs() == 0 ? Double.NaN : rate() / setup.ceilingPerSecond();
+      return setup.unlimited() || setup.latencyMs() == 0
+          ? Double.NaN
+          : steadyRate / setup.ceilingPerSecond();
     }
 
     double callsPerCancellation() {
@@ -163,6 +169,8 @@ final class OrgLimitRun {
         allEnded = instances.awaitEndedOrWaiting(activity, QUIET_AFTER_SKIP, Duration.ofMinutes(10));
       }
       List<Ended> completedInBurst = burst.stream().filter(e -> e.end() == End.COMPLETED).toList();
+      long[] completionNanos =
+          completedInBurst.stream().mapToLong(Ended::realNanos).sorted().toArray();
       long lastCompletion =
           completedInBurst.stream().mapToLong(Ended::realNanos).max().orElse(burstStart);
       return new Outcome(
@@ -172,6 +180,7 @@ final class OrgLimitRun {
           instances.open() + (int) instances.count(End.NOT_AWAITED),
           completedInBurst.size(),
           (lastCompletion - burstStart) / 1e9,
+          steadyRate(completionNanos),
           waitingAfterBurst,
           counters.apiCalls(),
           counters.cancellations(),
@@ -180,6 +189,17 @@ final class OrgLimitRun {
           counters.maxConcurrentApiRequestsArrived(),
           counters.maxConcurrentApiRequests());
     }
+  }
+
+  /** Completions per second from the 10th to the 90th percentile of the completion times. */
+  static double steadyRate(long[] sortedNanos) {
+    if (sortedNanos.length < 10) {
+      return Double.NaN;
+    }
+    int from = sortedNanos.length / 10;
+    int to = sortedNanos.length - 1 - sortedNanos.length / 10;
+    long nanos = sortedNanos[to] - sortedNanos[from];
+    return nanos <= 0 ? Double.NaN : (to - from) * 1e9 / nanos;
   }
 
   private static BpmnModelInstance process(String processId, Setup setup) {

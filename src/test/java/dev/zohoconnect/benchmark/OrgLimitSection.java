@@ -77,8 +77,9 @@ final class OrgLimitSection {
   private static String summary(Outcome o) {
     return String.format(
         java.util.Locale.ROOT,
-        "%.1f cancellations/s, %d completed, %d failed, %d not ended, %d 429 of %d calls,"
+        "%.1f cancellations/s steady, %.1f whole burst, %d completed, %d failed, %d not ended, %d 429 of %d calls,"
             + " %d at most in flight",
+        o.steadyRate(),
         o.rate(),
         o.completed(),
         o.failed(),

@@ -129,11 +129,12 @@ record Settings(
   }
 
   /**
-   * Instances per run: what the org's limit allows in {@code benchmark.limits.seconds} (3) at its
+   * Instances per run: what the org's limit allows in {@code benchmark.limits.seconds} (6, long
+   * enough for the limits to have warmed up for most of the run) at its
    * ceiling, at least two per job thread.
    */
   int limitsInstances(int orgLimit, int runtimes) {
-    double seconds = Double.parseDouble(property("benchmark.limits.seconds", "3"));
+    double seconds = Double.parseDouble(property("benchmark.limits.seconds", "6"));
     int atCeiling = (int) Math.round(seconds * orgLimit * 1000.0 / limitsLatencyMs());
     int instances = Math.max(atCeiling, 2 * runtimes * limitsThreads());
     return quick ? instances / 4 : instances;
