@@ -13,11 +13,11 @@ import java.util.stream.Stream;
 
 /**
  * Completes the templates Camunda's generator writes: the 8.8 generator cannot give the error
- * expression a default value, and a template without one would let every failure end as a plain
- * job failure instead of a catchable BPMN error. It also sets the retry backoff the runtime applies
- * to the failures that expression leaves to it (a request that may have cancelled the meeting) to
- * the connector's own job backoff instead of the generator's zero. Runs in the build; never edit
- * its output by hand.
+ * expression a default value, and a template without one would let every failure end as a plain job
+ * failure instead of a catchable BPMN error. It also sets the retry backoff the runtime applies to
+ * the failures that expression leaves to it (a request that may have cancelled the meeting) to the
+ * connector's own job backoff instead of the generator's zero. Runs in the build; never edit its
+ * output by hand.
  *
  * <p>Build tooling, so neither in the connector jar nor among the tests: the build runs this file
  * with Java's source launcher against the compiled connector classes, which it reads the defaults

@@ -8,27 +8,27 @@ import java.util.stream.Collectors;
 /** Thread-safe counts per key, e.g. cancel calls per meeting id. */
 final class CounterMap<K> {
 
-    private final Map<K, LongAdder> counts = new ConcurrentHashMap<>();
+  private final Map<K, LongAdder> counts = new ConcurrentHashMap<>();
 
-    void increment(K key) {
-        counts.computeIfAbsent(key, k -> new LongAdder()).increment();
-    }
+  void increment(K key) {
+    counts.computeIfAbsent(key, k -> new LongAdder()).increment();
+  }
 
-    long get(K key) {
-        LongAdder count = counts.get(key);
-        return count == null ? 0 : count.sum();
-    }
+  long get(K key) {
+    LongAdder count = counts.get(key);
+    return count == null ? 0 : count.sum();
+  }
 
-    long total() {
-        return counts.values().stream().mapToLong(LongAdder::sum).sum();
-    }
+  long total() {
+    return counts.values().stream().mapToLong(LongAdder::sum).sum();
+  }
 
-    Map<K, Long> snapshot() {
-        return counts.entrySet().stream()
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> entry.getValue().sum()));
-    }
+  Map<K, Long> snapshot() {
+    return counts.entrySet().stream()
+        .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> entry.getValue().sum()));
+  }
 
-    void clear() {
-        counts.clear();
-    }
+  void clear() {
+    counts.clear();
+  }
 }

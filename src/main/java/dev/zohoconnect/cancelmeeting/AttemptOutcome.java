@@ -14,8 +14,8 @@ sealed interface AttemptOutcome {
   record Unanswered(TransportFailure failure) implements AttemptOutcome {}
 
   /**
-   * No cancel request was made: the access token could not be had, or the execution could not
-   * get a turn at Zoho in time.
+   * No cancel request was made: the access token could not be had, or the execution could not get a
+   * turn at Zoho in time.
    */
   record NotAttempted(ZohoConnectorException failure) implements AttemptOutcome {}
 }

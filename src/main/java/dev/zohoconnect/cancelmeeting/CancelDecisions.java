@@ -57,12 +57,16 @@ final class CancelDecisions {
           failed(
               mayHaveCancelled(unreadable.httpStatus()) ? state.afterPossibleCancellation() : state,
               unreadable(unreadable, rules.meetingId()),
-              rules, timeLeft, random);
+              rules,
+              timeLeft,
+              random);
       case AttemptOutcome.Unanswered(TransportFailure lost) ->
           failed(
               lost.requestSent() ? state.afterPossibleCancellation() : state,
               unanswered(lost, rules.meetingId()),
-              rules, timeLeft, random);
+              rules,
+              timeLeft,
+              random);
       case AttemptOutcome.NotAttempted(ZohoConnectorException failure)
           when failure.getErrorCode().equals(ErrorCodes.CONCURRENCY_LIMIT_WAIT) ->
           // The wait for the org's turn ended because the deadline was near: no time to try again.
@@ -142,8 +146,7 @@ final class CancelDecisions {
       Duration timeLeft) {
     if (rules.retryPolicy().leavesTimeForCall(Duration.ZERO, timeLeft)) {
       return new Decision.TryAgain(
-          Duration.ZERO, next, renewToken,
-          stopped(next, cause, rules, "the runtime is stopping"));
+          Duration.ZERO, next, renewToken, stopped(next, cause, rules, "the runtime is stopping"));
     }
     return new Decision.HandBack(
         stopped(next, cause, rules, "the time budget of this execution ran out"));
@@ -189,9 +192,9 @@ final class CancelDecisions {
           null);
     }
     String code =
-        status >= 500 ? ErrorCodes.SERVER_ERROR
-            : status >= 300 ? ErrorCodes.HTTP_ERROR
-            : ErrorCodes.INVALID_RESPONSE;
+        status >= 500
+            ? ErrorCodes.SERVER_ERROR
+            : status >= 300 ? ErrorCodes.HTTP_ERROR : ErrorCodes.INVALID_RESPONSE;
     return ZohoConnectorException.of(
         code,
         "Zoho CRM answered the cancellation of meeting %s with HTTP %d and %s."

@@ -35,7 +35,13 @@ import java.util.stream.Collectors;
 @OutboundConnector(
     name = CancelMeetingFunction.NAME,
     inputVariables = {
-      "meeting", "authentication", "dataCenter", "zohoEnvironment", "options", "endpoints", "error"
+      "meeting",
+      "authentication",
+      "dataCenter",
+      "zohoEnvironment",
+      "options",
+      "endpoints",
+      "error"
     },
     type = CancelMeetingFunction.JOB_TYPE)
 @ElementTemplate(
@@ -63,6 +69,7 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
   public static final String NAME = "Cancel Zoho Meeting";
   public static final String JOB_TYPE = "dev.zohoconnect:zoho-cancel-meeting:1";
   public static final String TEMPLATE_ID = "dev.zohoconnect.ZohoCancelMeeting.v1";
+
   /** Bumped on every change of the generated template. */
   public static final int TEMPLATE_VERSION = 2;
 
@@ -92,9 +99,9 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
   }
 
   /**
-   * The runtime's binding, which also checks every constraint on the records in {@code model}
-   * (Bean Validation), with the field named where Jackson's message does not name it ("Numeric
-   * value (…) out of range of int" says nothing of which property was out of range).
+   * The runtime's binding, which also checks every constraint on the records in {@code model} (Bean
+   * Validation), with the field named where Jackson's message does not name it ("Numeric value (…)
+   * out of range of int" says nothing of which property was out of range).
    */
   private static CancelMeetingRequest bind(OutboundConnectorContext context) {
     try {
@@ -108,7 +115,8 @@ public class CancelMeetingFunction implements OutboundConnectorFunction {
       }
       String field =
           path.stream()
-              .map(r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
+              .map(
+                  r -> r.getFieldName() != null ? "." + r.getFieldName() : "[" + r.getIndex() + "]")
               .collect(Collectors.joining())
               .substring(1);
       throw new ConnectorInputException(field + ": " + e.getMessage(), e.getCause());

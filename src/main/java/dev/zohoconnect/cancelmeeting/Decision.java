@@ -17,7 +17,10 @@ sealed interface Decision {
    * (retryable) failure to hand back to Zeebe instead if the runtime stops the execution meanwhile.
    */
   record TryAgain(
-      Duration pause, ExecutionState next, boolean renewTokenFirst, ZohoConnectorException ifStopped)
+      Duration pause,
+      ExecutionState next,
+      boolean renewTokenFirst,
+      ZohoConnectorException ifStopped)
       implements Decision {}
 
   /** A transient failure this execution cannot wait out: Zeebe retries the job later. */

@@ -35,11 +35,13 @@ record ExecutionState(
   }
 
   ExecutionState withRenewedToken() {
-    return new ExecutionState(attempt, mailRequested, sendMail, true, mayHaveCancelled, mayHaveMailed);
+    return new ExecutionState(
+        attempt, mailRequested, sendMail, true, mayHaveCancelled, mayHaveMailed);
   }
 
   ExecutionState withoutMail() {
-    return new ExecutionState(attempt, mailRequested, false, tokenRenewed, mayHaveCancelled, mayHaveMailed);
+    return new ExecutionState(
+        attempt, mailRequested, false, tokenRenewed, mayHaveCancelled, mayHaveMailed);
   }
 
   /** After a call that may have reached Zoho and cancelled the meeting without telling us. */

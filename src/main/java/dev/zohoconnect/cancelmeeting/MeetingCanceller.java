@@ -1,12 +1,10 @@
 package dev.zohoconnect.cancelmeeting;
 
-import dev.zohoconnect.cancelmeeting.model.auth.AccessTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.auth.AccessTokenSource;
 import dev.zohoconnect.cancelmeeting.auth.AccessTokens;
 import dev.zohoconnect.cancelmeeting.auth.FixedAccessToken;
 import dev.zohoconnect.cancelmeeting.auth.IssuedToken;
 import dev.zohoconnect.cancelmeeting.auth.OAuthTokenClient;
-import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.budget.Deadline;
 import dev.zohoconnect.cancelmeeting.budget.ExecutionBudget;
 import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
@@ -24,6 +22,8 @@ import dev.zohoconnect.cancelmeeting.limits.Permit;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
 import dev.zohoconnect.cancelmeeting.model.CancellationOptions;
+import dev.zohoconnect.cancelmeeting.model.auth.AccessTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Cancels one meeting: calls Zoho until {@link CancelDecisions} says the task is done, failed, or
  * to be handed back to Zeebe, all within the execution's time budget. The request is one the
- * runtime bound and validated (the constraints on the records in {@code model}), so bad input
- * never gets here and never costs a Zoho API credit.
+ * runtime bound and validated (the constraints on the records in {@code model}), so bad input never
+ * gets here and never costs a Zoho API credit.
  */
 public final class MeetingCanceller {
 
@@ -92,7 +92,9 @@ public final class MeetingCanceller {
     String key = TaskMemory.key(task, execution.meetingId);
     Optional<CancelMeetingResult> confirmed = memory.confirmed(key);
     if (confirmed.isPresent()) {
-      LOG.info("Zoho meeting {} was cancelled by an earlier execution of this task", execution.meetingId);
+      LOG.info(
+          "Zoho meeting {} was cancelled by an earlier execution of this task",
+          execution.meetingId);
       return confirmed.get().reportedAgain();
     }
     ExecutionState state =
@@ -106,7 +108,8 @@ public final class MeetingCanceller {
         case Decision.Complete done -> {
           CancelMeetingResult result = execution.result(done);
           memory.confirm(key, result);
-          LOG.info("Cancelled Zoho meeting {} after {} call(s)", execution.meetingId, execution.calls);
+          LOG.info(
+              "Cancelled Zoho meeting {} after {} call(s)", execution.meetingId, execution.calls);
           return result;
         }
         case Decision.Fail fail -> throw fail.failure();
@@ -115,7 +118,9 @@ public final class MeetingCanceller {
           if (!again.pause().isZero()) {
             LOG.warn(
                 "Transient failure {} cancelling Zoho meeting {}; attempt {} in {} ms",
-                again.ifStopped().getErrorCode(), execution.meetingId, again.next().attempt(),
+                again.ifStopped().getErrorCode(),
+                execution.meetingId,
+                again.next().attempt(),
                 again.pause().toMillis());
           }
           if (Thread.currentThread().isInterrupted() || !pause(again.pause())) {
@@ -185,8 +190,8 @@ public final class MeetingCanceller {
     }
 
     /**
-     * Makes the call once the org has room for it in this runtime, or says why it was not made.
-     * The slot is given back as soon as Zoho answered, before the answer is read.
+     * Makes the call once the org has room for it in this runtime, or says why it was not made. The
+     * slot is given back as soon as Zoho answered, before the answer is read.
      */
     private AttemptOutcome callWithinTheOrgsLimit(ZohoCrmClient.CancelCall call)
         throws TransportFailure {
@@ -209,7 +214,8 @@ public final class MeetingCanceller {
             new AttemptOutcome.NotAttempted(
                 ZohoConnectorException.of(
                     ErrorCodes.CONCURRENCY_LIMIT_WAIT,
-                    "Zoho CRM was not called for meeting %s: %s.".formatted(meetingId, late.describe()),
+                    "Zoho CRM was not called for meeting %s: %s."
+                        .formatted(meetingId, late.describe()),
                     null,
                     meetingId,
                     null));
@@ -253,7 +259,10 @@ public final class MeetingCanceller {
       case RefreshTokenAuthentication oauth ->
           tokens.refreshing(
               new OAuthTokenClient.Grant(
-                  endpoints.accountsUrl(), oauth.clientId(), oauth.clientSecret(), oauth.refreshToken()));
+                  endpoints.accountsUrl(),
+                  oauth.clientId(),
+                  oauth.clientSecret(),
+                  oauth.refreshToken()));
     };
   }
 
@@ -271,15 +280,16 @@ public final class MeetingCanceller {
   /**
    * Gives the job back to Zeebe for a later retry, remembering a cancellation that may have
    * happened. An interrupt means the runtime is stopping: the interrupt is consumed here rather
-   * than passed on, because the runtime evaluates the error expression on this same thread and
-   * FEEL fails on an interrupted thread, which would turn a job worth retrying into an incident.
+   * than passed on, because the runtime evaluates the error expression on this same thread and FEEL
+   * fails on an interrupted thread, which would turn a job worth retrying into an incident.
    */
   private ZohoConnectorException handedBack(String key, ZohoConnectorException failure) {
     if (failure.mayHaveCancelled()) {
       memory.rememberUnconfirmed(key, new PriorExecution(true, failure.mayHaveMailed()));
     }
     if (Thread.interrupted()) {
-      LOG.info("Interrupted while cancelling Zoho meeting {}; handing the job back to Zeebe",
+      LOG.info(
+          "Interrupted while cancelling Zoho meeting {}; handing the job back to Zeebe",
           failure.getErrorVariables().get("meetingId"));
     }
     return failure;

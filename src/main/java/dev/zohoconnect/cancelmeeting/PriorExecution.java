@@ -6,8 +6,8 @@ import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
 import java.io.IOException;
 
 /**
- * What an earlier execution of the same job left for this one: whether a cancel request of the
- * task may have reached Zoho without its answer, and whether it asked for the mail.
+ * What an earlier execution of the same job left for this one: whether a cancel request of the task
+ * may have reached Zoho without its answer, and whether it asked for the mail.
  *
  * <p>It comes from two places. When the runtime fails a job plainly (the template's error
  * expression leaves such failures to it), it stores the failure on the job as the variable {@code
@@ -23,7 +23,8 @@ record PriorExecution(boolean mayHaveCancelled, boolean mayHaveMailed) {
 
   /** Reads the structured failure in the job's variables; anything else means nothing is known. */
   static PriorExecution fromJobVariables(String jobVariablesJson) {
-    if (jobVariablesJson == null || !jobVariablesJson.contains(ZohoConnectorException.MAY_HAVE_CANCELLED)) {
+    if (jobVariablesJson == null
+        || !jobVariablesJson.contains(ZohoConnectorException.MAY_HAVE_CANCELLED)) {
       return NONE;
     }
     try {

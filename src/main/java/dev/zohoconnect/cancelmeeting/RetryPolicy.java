@@ -52,7 +52,8 @@ public record RetryPolicy(
   }
 
   /** How long to wait before attempt {@code nextAttempt} (2 or more). */
-  public Duration delayBefore(int nextAttempt, ZohoConnectorException failure, RandomGenerator random) {
+  public Duration delayBefore(
+      int nextAttempt, ZohoConnectorException failure, RandomGenerator random) {
     if (failure.retryAfter().isPresent()) {
       return failure.retryAfter().get();
     }

@@ -21,12 +21,13 @@ import java.util.Optional;
  * </ul>
  *
  * <p>The job itself carries the unconfirmed case too (see {@link PriorExecution}); this memory
- * covers the engines and paths that drop it, and the confirmed case, which the job cannot carry.
- * A retry that lands on another runtime only has the job's record.
+ * covers the engines and paths that drop it, and the confirmed case, which the job cannot carry. A
+ * retry that lands on another runtime only has the job's record.
  */
 final class TaskMemory {
 
   private static final int MAX_ENTRIES = 100_000;
+
   /** Longer than any sensible sum of Zeebe retry backoffs and job timeouts. */
   private static final Duration MEMORY = Duration.ofHours(24);
 

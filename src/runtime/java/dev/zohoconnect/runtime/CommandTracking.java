@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A {@link JobClient} that reports every command a job handler sends ({@code send()} on any
- * command built from it) to {@link InFlightJobs} until the gateway answers. The connector runtime
+ * A {@link JobClient} that reports every command a job handler sends ({@code send()} on any command
+ * built from it) to {@link InFlightJobs} until the gateway answers. The connector runtime
  * completes, fails or throws an error for a job asynchronously; without this, a shutdown could
  * close the client while the last "complete" is still on the wire, and the job would run again on
  * another instance after its timeout.
@@ -73,14 +73,21 @@ final class CommandTracking implements InvocationHandler {
     if (!Proxy.isProxyClass(step.getClass())
         || !(Proxy.getInvocationHandler(step) instanceof CommandTracking)) {
       throw untracked(
-          "the " + command + " command " + step.getClass().getName() + " implements no public"
-              + " interface under " + COMMAND_API);
+          "the "
+              + command
+              + " command "
+              + step.getClass().getName()
+              + " implements no public"
+              + " interface under "
+              + COMMAND_API);
     }
   }
 
   private static IllegalStateException untracked(String why) {
     return new IllegalStateException(
-        "Commands of the Camunda client cannot be tracked for a graceful shutdown (" + why + ")."
+        "Commands of the Camunda client cannot be tracked for a graceful shutdown ("
+            + why
+            + ")."
             + " The Camunda client's command API changed: adapt CommandTracking.");
   }
 

@@ -12,10 +12,10 @@ import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * On shutdown (SIGTERM, Kubernetes pod deletion, Ctrl-C), before anything else stops: reports
- * not-ready, stops the workers from taking new jobs, and waits up to the drain timeout for the
- * jobs already taken to finish and their results to reach the engine. Only then does the Camunda
- * client close. Without this, the client's close interrupts running jobs; Zeebe would hand them to
- * another instance only after their job timeout.
+ * not-ready, stops the workers from taking new jobs, and waits up to the drain timeout for the jobs
+ * already taken to finish and their results to reach the engine. Only then does the Camunda client
+ * close. Without this, the client's close interrupts running jobs; Zeebe would hand them to another
+ * instance only after their job timeout.
  */
 final class GracefulShutdown implements ApplicationListener<ContextClosedEvent> {
 

@@ -8,13 +8,13 @@ import java.util.regex.Pattern;
 import org.slf4j.MDC;
 
 /**
- * Wraps a worker's job handler: every log line written while a job is handled (by Camunda's
- * runtime and by the connector) carries the job's key, type, process instance, element and, for
- * the cancel-meeting connector, the Zoho meeting id in the MDC; structured (JSON) logs show them
- * as fields. Also counts the job as in flight for a graceful shutdown.
+ * Wraps a worker's job handler: every log line written while a job is handled (by Camunda's runtime
+ * and by the connector) carries the job's key, type, process instance, element and, for the
+ * cancel-meeting connector, the Zoho meeting id in the MDC; structured (JSON) logs show them as
+ * fields. Also counts the job as in flight for a graceful shutdown.
  *
- * <p>Only identifiers go into the MDC, never variable values: the meeting id is taken only when
- * it is a Zoho record id (digits), so a secret or a misplaced credential can never land there.
+ * <p>Only identifiers go into the MDC, never variable values: the meeting id is taken only when it
+ * is a Zoho record id (digits), so a secret or a misplaced credential can never land there.
  */
 final class ObservedJobHandler implements JobHandler {
 

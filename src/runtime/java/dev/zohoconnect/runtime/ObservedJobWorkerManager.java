@@ -9,12 +9,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Camunda's job worker manager, through which the connector runtime opens one worker per
- * connector, with two additions:
+ * Camunda's job worker manager, through which the connector runtime opens one worker per connector,
+ * with two additions:
  *
  * <ul>
- *   <li>every job handler is wrapped in an {@link ObservedJobHandler} (MDC fields, in-flight
- *       count for graceful shutdown);
+ *   <li>every job handler is wrapped in an {@link ObservedJobHandler} (MDC fields, in-flight count
+ *       for graceful shutdown);
  *   <li>{@code camunda.client.worker.defaults.name}, when set, names the workers. The connector
  *       runtime otherwise names every worker after the connector, so all instances of the runtime
  *       would look alike in the engine's job records and in Operate.

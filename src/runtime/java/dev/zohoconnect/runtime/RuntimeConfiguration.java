@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
-/** The runtime's additions to Camunda's connectors starter; see {@link ObservedJobWorkerManager}. */
+/**
+ * The runtime's additions to Camunda's connectors starter; see {@link ObservedJobWorkerManager}.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(JobHandlingStrategies.class)
 class RuntimeConfiguration {

@@ -1,6 +1,5 @@
 package dev.zohoconnect.benchmark;
 
-import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
 import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import dev.zohoconnect.cancelmeeting.model.ZohoEdition;
 import dev.zohoconnect.process.TemplateBoundTask;
@@ -17,8 +16,8 @@ import java.util.Map;
  * The processes of the engine runs: start, the cancellation, end. Each service task is configured
  * as its element template writes it (this connector: every template default; the REST connector:
  * what a user fills in for Zoho's call). Any BPMN error ends the instance at an error end event
- * with the variable {@code failed} naming the task that failed, so every instance ends and
- * reports how.
+ * with the variable {@code failed} naming the task that failed, so every instance ends and reports
+ * how.
  *
  * <p>Process variables: {@code meetingId}, {@code zohoUrl} (Zoho's API host, here the emulator),
  * {@code tokenUrl} (where the REST variant fetches its token).
@@ -27,7 +26,9 @@ final class BenchmarkProcesses {
 
   static final String REST_JOB_TYPE = "io.camunda:http-json:1";
 
-  /** How a REST task reports errors to the process: as a BPMN error with the HTTP status as code. */
+  /**
+   * How a REST task reports errors to the process: as a BPMN error with the HTTP status as code.
+   */
   static final String REST_ERROR_EXPRESSION =
       "=if error = null then null"
           + " else bpmnError(if error.code = null then \"FAILED\" else error.code, error.message)";
@@ -74,8 +75,8 @@ final class BenchmarkProcesses {
   private BenchmarkProcesses() {}
 
   /**
-   * Starts the variant's process for one meeting; the future answers when the instance ended,
-   * with its {@code failed} variable (set by the error paths).
+   * Starts the variant's process for one meeting; the future answers when the instance ended, with
+   * its {@code failed} variable (set by the error paths).
    */
   static CamundaFuture<ProcessInstanceResult> run(
       CamundaClient client, Variant variant, String meetingId, String zohoUrl, String tokenUrl) {

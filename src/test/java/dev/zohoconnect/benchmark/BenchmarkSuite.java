@@ -16,24 +16,23 @@ import java.util.Map;
  * <ol>
  *   <li>overhead per call, in process, with JMH: this connector against a bare JDK HttpClient POST
  *       and against Camunda's REST connector;
- *   <li>process instances per second through the in-memory engine and Camunda's connector
- *       runtime, this connector against the REST connector, with an access token and with a
- *       refresh token;
+ *   <li>process instances per second through the in-memory engine and Camunda's connector runtime,
+ *       this connector against the REST connector, with an access token and with a refresh token;
  *   <li>token-endpoint calls per 1,000 cancellations with 16 parallel jobs, against the emulator's
  *       real refresh limit;
- *   <li>footprint: jar sizes, standalone runtime start time and resident memory, and the start
- *       with a class-data archive (CDS, the JDK's AOT cache);
-  *   <li>("limits") throughput against Zoho's concurrency limit per org, with several runtimes of
-  *       many job threads each, this connector against the REST connector;
-  *   <li>("tokens") many runtimes sharing one refresh token against Zoho's token limits, cold start
-  *       and restart wave.
+ *   <li>footprint: jar sizes, standalone runtime start time and resident memory, and the start with
+ *       a class-data archive (CDS, the JDK's AOT cache);
+ *   <li>("limits") throughput against Zoho's concurrency limit per org, with several runtimes of
+ *       many job threads each, this connector against the REST connector;
+ *   <li>("tokens") many runtimes sharing one refresh token against Zoho's token limits, cold start
+ *       and restart wave.
  * </ol>
  *
  * <p>{@code -Dbenchmark.sections=limits,tokens} (or any list of 1, 2, 3, 4, limits, tokens) runs
  * only those; the sections that did not run keep their figures in the file.
  *
- * Everything runs against the Zoho emulator on loopback, with no injected latency and with 150 ms.
- * Started by {@code mvn -B -Pbenchmark verify} (see pom.xml); not part of the test run.
+ * <p>Everything runs against the Zoho emulator on loopback, with no injected latency and with 150
+ * ms. Started by {@code mvn -B -Pbenchmark verify} (see pom.xml); not part of the test run.
  */
 public final class BenchmarkSuite {
 
@@ -117,12 +116,14 @@ public final class BenchmarkSuite {
     if (settings.runs(Settings.LIMITS)) {
       report.section("5. Throughput against Zoho's concurrency limit");
       log("limits: throughput against Zoho's concurrency limit");
-      blocks.put(OrgLimitReport.ID, OrgLimitReport.markdown(OrgLimitSection.run(settings), settings));
+      blocks.put(
+          OrgLimitReport.ID, OrgLimitReport.markdown(OrgLimitSection.run(settings), settings));
     }
     if (settings.runs(Settings.TOKENS)) {
       report.section("6. Many runtimes on one refresh token");
       log("tokens: many runtimes on one refresh token");
-      blocks.put(SharedTokenReport.ID, SharedTokenReport.markdown(SharedTokenSection.run(settings)));
+      blocks.put(
+          SharedTokenReport.ID, SharedTokenReport.markdown(SharedTokenSection.run(settings)));
     }
     report.section("end");
 
@@ -144,7 +145,8 @@ public final class BenchmarkSuite {
       throws java.io.IOException {
     String document = settings.runsAnyPart() || previous.isEmpty() ? report.markdown() : previous;
     document =
-        ReportBlocks.put(document, Report.COMMANDS_ID, Report.commandsBlock(), "## Machine and run");
+        ReportBlocks.put(
+            document, Report.COMMANDS_ID, Report.commandsBlock(), "## Machine and run");
     for (String id : List.of(OrgLimitReport.ID, SharedTokenReport.ID)) {
       String block = blocks.get(id);
       if (block == null) {

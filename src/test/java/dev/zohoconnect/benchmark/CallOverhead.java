@@ -22,11 +22,11 @@ import org.openjdk.jmh.util.MultisetStatistics;
  * Part 1: runs {@link CallOverheadBenchmark} with JMH and reads the scores.
  *
  * <p>The machine is shared (other builds may run), so a benchmark measured only before or only
- * after another could see a different machine. Each benchmark therefore runs in several JMH
- * forks, and the forks of all benchmarks take turns (round 1: A B C D, round 2: A B C D, ...).
- * JMH samples the time of the calls (mode SampleTime) and the samples of all forks are pooled. The
- * median is the headline figure: a call the OS did not schedule for milliseconds (which happens on
- * a busy 2-core machine) moves the mean a lot and the median hardly at all.
+ * after another could see a different machine. Each benchmark therefore runs in several JMH forks,
+ * and the forks of all benchmarks take turns (round 1: A B C D, round 2: A B C D, ...). JMH samples
+ * the time of the calls (mode SampleTime) and the samples of all forks are pooled. The median is
+ * the headline figure: a call the OS did not schedule for milliseconds (which happens on a busy
+ * 2-core machine) moves the mean a lot and the median hardly at all.
  */
 final class CallOverhead {
 
@@ -88,16 +88,19 @@ final class CallOverhead {
           for (RunResult result : new Runner(options.build()).run()) {
             for (BenchmarkResult fork : result.getBenchmarkResults()) {
               for (IterationResult iteration : fork.getIterationResults()) {
-                MultisetStatistics all = times.computeIfAbsent(benchmark, b -> new MultisetStatistics());
+                MultisetStatistics all =
+                    times.computeIfAbsent(benchmark, b -> new MultisetStatistics());
                 Iterator<Map.Entry<Double, Long>> samples =
                     iteration.getPrimaryResult().getStatistics().getRawData();
                 while (samples.hasNext()) {
                   Map.Entry<Double, Long> sample = samples.next();
                   all.addValue(sample.getKey(), sample.getValue());
                 }
-                for (Map.Entry<String, Result> secondary : iteration.getSecondaryResults().entrySet()) {
+                for (Map.Entry<String, Result> secondary :
+                    iteration.getSecondaryResults().entrySet()) {
                   if (secondary.getKey().endsWith("gc.alloc.rate.norm")) {
-                    allocations.computeIfAbsent(benchmark, b -> new ListStatistics())
+                    allocations
+                        .computeIfAbsent(benchmark, b -> new ListStatistics())
                         .addValue(secondary.getValue().getScore());
                   }
                 }

@@ -25,11 +25,11 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * One cancellation, in process, one at a time: the connector's whole execution (the runtime's
- * binding and validation of the job variables, then token, request, answer parsing, result)
- * against the least any Java client can do for the same call, a bare JDK {@link HttpClient} POST
- * with a prepared header and body, and against Camunda's REST connector configured for the same
- * call. The emulator answers on loopback in this JVM; every invocation cancels a meeting of its
- * own (prepared outside the measured time).
+ * binding and validation of the job variables, then token, request, answer parsing, result) against
+ * the least any Java client can do for the same call, a bare JDK {@link HttpClient} POST with a
+ * prepared header and body, and against Camunda's REST connector configured for the same call. The
+ * emulator answers on loopback in this JVM; every invocation cancels a meeting of its own (prepared
+ * outside the measured time).
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -87,10 +87,12 @@ public class CallOverheadBenchmark {
       meetingId = zoho.fixture.newMeeting();
       connectorAccessToken =
           zoho.jobs.context(
-              zoho.connectorAccessTokenJson.replace(MEETING, meetingId), CancelMeetingFunction.JOB_TYPE);
+              zoho.connectorAccessTokenJson.replace(MEETING, meetingId),
+              CancelMeetingFunction.JOB_TYPE);
       connectorRefreshToken =
           zoho.jobs.context(
-              zoho.connectorRefreshTokenJson.replace(MEETING, meetingId), CancelMeetingFunction.JOB_TYPE);
+              zoho.connectorRefreshTokenJson.replace(MEETING, meetingId),
+              CancelMeetingFunction.JOB_TYPE);
       rest = zoho.jobs.context(zoho.restJson.replace(MEETING, meetingId), "io.camunda:http-json:1");
     }
   }
@@ -100,12 +102,14 @@ public class CallOverheadBenchmark {
   /** The floor: the same POST, header and body prepared, answer read as a string. */
   @Benchmark
   public String bareHttpClient(Zoho zoho, Call call) throws IOException, InterruptedException {
-    return checked(zoho.bareClient.send(bareRequest(zoho, call), HttpResponse.BodyHandlers.ofString()));
+    return checked(
+        zoho.bareClient.send(bareRequest(zoho, call), HttpResponse.BodyHandlers.ofString()));
   }
 
   private static HttpRequest bareRequest(Zoho zoho, Call call) {
     return HttpRequest.newBuilder(
-            URI.create(zoho.fixture.baseUrl() + "/crm/v7/Events/" + call.meetingId + "/actions/cancel"))
+            URI.create(
+                zoho.fixture.baseUrl() + "/crm/v7/Events/" + call.meetingId + "/actions/cancel"))
         .header("Authorization", "Zoho-oauthtoken " + zoho.fixture.accessToken())
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(BODY))

@@ -30,10 +30,13 @@ import java.util.stream.Stream;
 final class ClassDataSharing {
 
   enum Launch {
-    RUNTIME_JAR("runtime jar as built", "java -jar zoho-cancel-meeting-connector-<version>-runtime.jar"),
+    RUNTIME_JAR(
+        "runtime jar as built", "java -jar zoho-cancel-meeting-connector-<version>-runtime.jar"),
     EXTRACTED("extracted, no archive", "java -jar app/runtime.jar"),
-    CDS_ARCHIVE("extracted + CDS archive", "java -XX:SharedArchiveFile=app/app.jsa -jar app/runtime.jar"),
-    AOT_CACHE("extracted + AOT cache (JDK 25)", "java -XX:AOTCache=app/app.aot -jar app/runtime.jar");
+    CDS_ARCHIVE(
+        "extracted + CDS archive", "java -XX:SharedArchiveFile=app/app.jsa -jar app/runtime.jar"),
+    AOT_CACHE(
+        "extracted + AOT cache (JDK 25)", "java -XX:AOTCache=app/app.aot -jar app/runtime.jar");
 
     final String label;
     final String command;
@@ -44,8 +47,11 @@ final class ClassDataSharing {
     }
   }
 
-  /** One archive's training run; canaryFound: a value only the training environment had is in it. */
-  record Training(String archive, String command, double seconds, long bytes, boolean canaryFound) {}
+  /**
+   * One archive's training run; canaryFound: a value only the training environment had is in it.
+   */
+  record Training(
+      String archive, String command, double seconds, long bytes, boolean canaryFound) {}
 
   record Start(
       Launch launch,
@@ -62,7 +68,12 @@ final class ClassDataSharing {
       boolean archiveUsed,
       double load) {}
 
-  record Result(String jdk, List<Training> trainings, List<Start> starts, String loadBefore, String loadAfter) {}
+  record Result(
+      String jdk,
+      List<Training> trainings,
+      List<Start> starts,
+      String loadBefore,
+      String loadAfter) {}
 
   private static final String CDS_ARCHIVE = "app.jsa";
   private static final String AOT_CACHE = "app.aot";
@@ -75,7 +86,9 @@ final class ClassDataSharing {
    */
   private static final List<String> TRAINING_SIZING = List.of("-Xmx512m");
 
-  private static final Pattern ARCHIVE_PROBLEM = Pattern.compile("\\[(error|warning) *\\]\\[(cds|aot)");
+  private static final Pattern ARCHIVE_PROBLEM =
+      Pattern.compile("\\[(error|warning) *\\]\\[(cds|aot)");
+
   /** USER_HZ, the unit of /proc/PID/stat's times: 100 on every Linux the JDK runs on. */
   private static final int CLOCK_TICKS_PER_SECOND = 100;
 
@@ -121,7 +134,8 @@ final class ClassDataSharing {
           order = order.reversed();
         }
         for (Launch launch : order) {
-          BenchmarkSuite.log("4/4 start-up, round " + round + " of " + rounds + ": " + launch.label);
+          BenchmarkSuite.log(
+              "4/4 start-up, round " + round + " of " + rounds + ": " + launch.label);
           Start start = start(launch, round, app, engine, zoho, variant, cancellations);
           BenchmarkSuite.log("   " + start);
           starts.add(start);
@@ -136,7 +150,9 @@ final class ClassDataSharing {
         MachineInfo.loadAverage());
   }
 
-  /** As docs/runtime/Dockerfile does: Spring Boot's layer extraction, the layers merged into app/. */
+  /**
+   * As docs/runtime/Dockerfile does: Spring Boot's layer extraction, the layers merged into app/.
+   */
   private Path extract(Path work) throws IOException, InterruptedException {
     deleteRecursively(work);
     Path build = Files.createDirectories(work.resolve("build"));
@@ -144,7 +160,14 @@ final class ClassDataSharing {
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(
-        List.of("-Djarmode=tools", "-jar", "runtime.jar", "extract", "--layers", "--destination", "extracted"));
+        List.of(
+            "-Djarmode=tools",
+            "-jar",
+            "runtime.jar",
+            "extract",
+            "--layers",
+            "--destination",
+            "extracted"));
     Process process =
         new ProcessBuilder(command)
             .directory(build.toFile())
@@ -152,10 +175,12 @@ final class ClassDataSharing {
             .redirectOutput(work.resolve("extract.log").toFile())
             .start();
     if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-      throw new IllegalStateException("extracting the runtime jar failed; see " + work.resolve("extract.log"));
+      throw new IllegalStateException(
+          "extracting the runtime jar failed; see " + work.resolve("extract.log"));
     }
     Path app = Files.createDirectories(work.resolve("app"));
-    for (String layer : List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
+    for (String layer :
+        List.of("dependencies", "spring-boot-loader", "snapshot-dependencies", "application")) {
       Path from = build.resolve("extracted").resolve(layer);
       try (Stream<Path> files = Files.walk(from)) {
         for (Path file : files.toList()) {
@@ -177,7 +202,8 @@ final class ClassDataSharing {
    * this environment has (a fake secret, a gateway address that does not exist) must not end up in
    * the archive.
    */
-  private Training train(Path app, String archive, String outputFlag) throws IOException, InterruptedException {
+  private Training train(Path app, String archive, String outputFlag)
+      throws IOException, InterruptedException {
     List<String> command = jvm(TRAINING_SIZING);
     command.add(outputFlag + app.resolve(archive));
     command.add(TRAINING);
@@ -185,7 +211,10 @@ final class ClassDataSharing {
     command.add(app.resolve("runtime.jar").toString());
     Path log = app.getParent().resolve("train-" + archive + ".log");
     ProcessBuilder builder =
-        new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(command)
+            .directory(app.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Map<String, String> env = Footprint.cleanEnvironment(builder);
     String canary = "canary" + UUID.randomUUID().toString().replace("-", "");
     env.put("SECRET_ZOHO_CLIENT_SECRET", canary);
@@ -195,14 +224,17 @@ final class ClassDataSharing {
     Process process = builder.start();
     if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException("training run did not end within " + TRAINING_TIMEOUT + "; see " + log);
+      throw new IllegalStateException(
+          "training run did not end within " + TRAINING_TIMEOUT + "; see " + log);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     Path file = app.resolve(archive);
     if (process.exitValue() != 0 || !Files.exists(file)) {
       throw new IllegalStateException("training run wrote no " + archive + "; see " + log);
     }
-    String shown = "java " + String.join(" ", command.subList(1, command.size())).replace(app.toString(), "app");
+    String shown =
+        "java "
+            + String.join(" ", command.subList(1, command.size())).replace(app.toString(), "app");
     return new Training(archive, shown, seconds, Files.size(file), contains(file, canary));
   }
 
@@ -229,10 +261,17 @@ final class ClassDataSharing {
     }
     command.add("-jar");
     command.add(
-        launch == Launch.RUNTIME_JAR ? settings.runtimeJar().toString() : app.resolve("runtime.jar").toString());
-    Path log = app.getParent().resolve("start-" + launch.name().toLowerCase(Locale.ROOT) + "-" + round + ".log");
+        launch == Launch.RUNTIME_JAR
+            ? settings.runtimeJar().toString()
+            : app.resolve("runtime.jar").toString());
+    Path log =
+        app.getParent()
+            .resolve("start-" + launch.name().toLowerCase(Locale.ROOT) + "-" + round + ".log");
     ProcessBuilder builder =
-        new ProcessBuilder(command).directory(app.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        new ProcessBuilder(command)
+            .directory(app.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Footprint.cleanEnvironment(builder).putAll(Footprint.runtimeEnvironment(engine, zoho));
     double load = MachineInfo.oneMinuteLoad();
     long spawned = System.nanoTime();
@@ -250,7 +289,19 @@ final class ClassDataSharing {
       Thread.sleep(1000);
       long after = Footprint.status(process.pid(), "VmRSS");
       return new Start(
-          launch, round, ready, cpu, springStarted, idle, anon, file, after, cancellations, completed, used, load);
+          launch,
+          round,
+          ready,
+          cpu,
+          springStarted,
+          idle,
+          anon,
+          file,
+          after,
+          cancellations,
+          completed,
+          used,
+          load);
     } finally {
       process.destroy();
       if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -291,7 +342,8 @@ final class ClassDataSharing {
     String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
     // Fields after the command name in brackets, from field 3 (state): utime is field 14, stime 15.
     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS_PER_SECOND;
+    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
+        / (double) CLOCK_TICKS_PER_SECOND;
   }
 
   private static boolean contains(Path file, String text) throws IOException {
@@ -325,16 +377,18 @@ final class ClassDataSharing {
   static void markdown(Result result, StringBuilder md) {
     md.append("### 4.1 Start-up with a class-data archive (CDS, AOT cache)\n\n");
     md.append(
-        "This part alone: `" + Settings.COMMAND + " -Dbenchmark.sections=4 -Dbenchmark.output=target/footprint.md`"
+        "This part alone: `"
+            + Settings.COMMAND
+            + " -Dbenchmark.sections=4 -Dbenchmark.output=target/footprint.md`"
             + " (it also measures the table above; written elsewhere, so this file keeps the other parts'"
             + " numbers; `target/benchmark-cds/` keeps the extracted runtime, the archives and every"
             + " start's log).\n\n");
     md.append(
-        "The runtime jar extracted as `docs/runtime/Dockerfile` extracts it (`java -Djarmode=tools -jar"
-            + " runtime.jar extract --layers`, the four layers merged into `app/`), then one training run"
-            + " per archive as Spring Boot documents it: the application context is refreshed (every bean"
-            + " created, nothing connected: no gateway needed, no real secret given) and the JVM exits and"
-            + " writes the archive. The training JVM is sized as the Dockerfile sizes it (`")
+            "The runtime jar extracted as `docs/runtime/Dockerfile` extracts it (`java -Djarmode=tools -jar"
+                + " runtime.jar extract --layers`, the four layers merged into `app/`), then one training run"
+                + " per archive as Spring Boot documents it: the application context is refreshed (every bean"
+                + " created, nothing connected: no gateway needed, no real secret given) and the JVM exits and"
+                + " writes the archive. The training JVM is sized as the Dockerfile sizes it (`")
         .append(String.join(" ", TRAINING_SIZING))
         .append("`), every runtime start as the container (`")
         .append(String.join(" ", Footprint.CONTAINER_FLAGS))
@@ -407,7 +461,9 @@ final class ClassDataSharing {
         .append(
             String.join(
                 ", ",
-                result.starts().stream().map(s -> String.format(Locale.ROOT, "%.1f", s.load())).toList()))
+                result.starts().stream()
+                    .map(s -> String.format(Locale.ROOT, "%.1f", s.load()))
+                    .toList()))
         .append(
             ". \"Archive in use\": the JVM reported no problem with it (a JVM that cannot use its"
                 + " archive, for instance after the jar changed, says so on stdout and loads every class"
@@ -421,10 +477,14 @@ final class ClassDataSharing {
         ? median
         : median
             + String.format(
-                Locale.ROOT, " (" + format + " to " + format + ")", values[0], values[values.length - 1]);
+                Locale.ROOT,
+                " (" + format + " to " + format + ")",
+                values[0],
+                values[values.length - 1]);
   }
 
-  private static String versusExtracted(Result result, Launch launch, ToDoubleFunction<Start> value, String format) {
+  private static String versusExtracted(
+      Result result, Launch launch, ToDoubleFunction<Start> value, String format) {
     if (launch == Launch.EXTRACTED) {
       return "-";
     }
@@ -436,11 +496,13 @@ final class ClassDataSharing {
       result.starts().stream()
           .filter(s -> s.launch() == Launch.EXTRACTED && s.round() == start.round())
           .findFirst()
-          .ifPresent(base -> differences.add(value.applyAsDouble(start) - value.applyAsDouble(base)));
+          .ifPresent(
+              base -> differences.add(value.applyAsDouble(start) - value.applyAsDouble(base)));
     }
     return differences.isEmpty()
         ? "-"
-        : String.format(Locale.ROOT, format, medianOf(differences.stream().mapToDouble(d -> d).toArray()));
+        : String.format(
+            Locale.ROOT, format, medianOf(differences.stream().mapToDouble(d -> d).toArray()));
   }
 
   private static double medianOf(double[] values) {

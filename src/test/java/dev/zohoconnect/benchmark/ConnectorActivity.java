@@ -28,7 +28,9 @@ final class ConnectorActivity {
   private final Map<Integer, Instant> firstSuccess = new ConcurrentHashMap<>();
   private final Set<Long> waitingForBackoff = ConcurrentHashMap.newKeySet();
 
-  /** @param clock the run's clock, for the moments of {@link #firstSuccess(int)} */
+  /**
+   * @param clock the run's clock, for the moments of {@link #firstSuccess(int)}
+   */
   ConnectorActivity(InstantSource clock) {
     this.clock = clock;
   }
@@ -38,7 +40,8 @@ final class ConnectorActivity {
     return context -> execute(runtime, connector, context);
   }
 
-  private Object execute(int runtime, OutboundConnectorFunction connector, OutboundConnectorContext context)
+  private Object execute(
+      int runtime, OutboundConnectorFunction connector, OutboundConnectorContext context)
       throws Exception {
     running.incrementAndGet();
     waitingForBackoff.remove(context.getJobContext().getElementInstanceKey());
@@ -58,7 +61,9 @@ final class ConnectorActivity {
     }
   }
 
-  /** A runtime handed a job back to the engine (see {@link ConnectorRuntimeHarness#onJobFailed}). */
+  /**
+   * A runtime handed a job back to the engine (see {@link ConnectorRuntimeHarness#onJobFailed}).
+   */
   void jobFailed(ActivatedJob job, int retries, Duration backoff) {
     if (retries > 0 && backoff.isPositive()) {
       waitingForBackoff.add(job.getElementInstanceKey());

@@ -123,7 +123,11 @@ final class EngineRun {
       int completed, int failed, int failedAtTokenTask, double seconds, double[] latenciesMillis) {}
 
   private static Batch batch(
-      ConnectorRuntimeHarness runtime, ZohoFixture zoho, Variant variant, String tokenUrl, int count)
+      ConnectorRuntimeHarness runtime,
+      ZohoFixture zoho,
+      Variant variant,
+      String tokenUrl,
+      int count)
       throws InterruptedException {
     Semaphore inFlight = new Semaphore(IN_FLIGHT);
     CountDownLatch done = new CountDownLatch(count);
@@ -176,5 +180,4 @@ final class EngineRun {
     int index = (int) Math.ceil(p * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
   }
-
 }

@@ -1,11 +1,10 @@
 package dev.zohoconnect.benchmark;
 
-import dev.zohoconnect.packaging.RuntimeProcess;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zohoconnect.benchmark.BenchmarkProcesses.Variant;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
+import dev.zohoconnect.packaging.RuntimeProcess;
 import dev.zohoconnect.process.ConnectorRuntimeHarness;
 import io.camunda.client.api.response.ProcessInstanceResult;
 import java.io.File;
@@ -58,7 +57,8 @@ final class Footprint {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-  private static final String SPRING_LAUNCHER = "org.springframework.boot.loader.launch.PropertiesLauncher";
+  private static final String SPRING_LAUNCHER =
+      "org.springframework.boot.loader.launch.PropertiesLauncher";
 
   /**
    * As docs/runtime/Dockerfile and the Kubernetes example in docs/operations.md run it: a 768 MiB
@@ -82,7 +82,8 @@ final class Footprint {
     JarSizes jars = jarSizes();
     List<RuntimeFootprint> runtimes = new ArrayList<>();
     // A B B A: the first start of a jar also pays for reading it from disk.
-    for (boolean rest : settings.quick() ? List.of(false, true) : List.of(false, true, true, false)) {
+    for (boolean rest :
+        settings.quick() ? List.of(false, true) : List.of(false, true, true, false)) {
       BenchmarkSuite.log("4/4 footprint: " + (rest ? REST_LABEL : CONNECTOR_LABEL));
       RuntimeFootprint footprint =
           rest
@@ -107,7 +108,8 @@ final class Footprint {
       libraries =
           (int)
               zip.stream()
-                  .filter(e -> e.getName().startsWith("BOOT-INF/lib/") && e.getName().endsWith(".jar"))
+                  .filter(
+                      e -> e.getName().startsWith("BOOT-INF/lib/") && e.getName().endsWith(".jar"))
                   .count();
     }
     return new JarSizes(
@@ -132,7 +134,9 @@ final class Footprint {
       Path path = Path.of(entry);
       String name = path.getFileName().toString();
       for (String prefix : prefixes) {
-        if (name.startsWith(prefix) && name.endsWith(".jar") && Character.isDigit(name.charAt(prefix.length()))) {
+        if (name.startsWith(prefix)
+            && name.endsWith(".jar")
+            && Character.isDigit(name.charAt(prefix.length()))) {
           found.add(path);
         }
       }
@@ -172,7 +176,8 @@ final class Footprint {
       } else {
         // The runtime jar's own launcher, with extra jars on its class path: as the connectors
         // bundle image adds /opt/custom/*.
-        command.add("-Dloader.path=" + String.join(",", extraJars.stream().map(Path::toString).toList()));
+        command.add(
+            "-Dloader.path=" + String.join(",", extraJars.stream().map(Path::toString).toList()));
         command.add("-cp");
         command.add(settings.runtimeJar().toString());
         command.add(SPRING_LAUNCHER);
@@ -194,7 +199,15 @@ final class Footprint {
         long after = status(process.pid(), "VmRSS");
         long peak = status(process.pid(), "VmHWM");
         return new RuntimeFootprint(
-            label, started, springStarted, idle, after, peak, count, completed, String.join(" ", CONTAINER_FLAGS));
+            label,
+            started,
+            springStarted,
+            idle,
+            after,
+            peak,
+            count,
+            completed,
+            String.join(" ", CONTAINER_FLAGS));
       } finally {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -223,13 +236,16 @@ final class Footprint {
     return env;
   }
 
-  /** Seconds from spawning the JVM until Spring reports the application started and workers opened. */
+  /**
+   * Seconds from spawning the JVM until Spring reports the application started and workers opened.
+   */
   static double awaitStarted(Process process, Path log, long spawned, int workers)
       throws InterruptedException {
     long deadline = spawned + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("runtime exited with " + process.exitValue() + "; see " + log);
+        throw new IllegalStateException(
+            "runtime exited with " + process.exitValue() + "; see " + log);
       }
       List<String> messages = messages(log);
       boolean started = messages.stream().anyMatch(m -> m.startsWith("Started "));

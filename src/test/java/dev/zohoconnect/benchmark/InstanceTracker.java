@@ -42,7 +42,8 @@ final class InstanceTracker {
   private final AtomicInteger open = new AtomicInteger();
   private final ConcurrentLinkedQueue<Ended> ended = new ConcurrentLinkedQueue<>();
 
-  InstanceTracker(CamundaClient client, String processId, InstantSource clock, Duration requestTimeout) {
+  InstanceTracker(
+      CamundaClient client, String processId, InstantSource clock, Duration requestTimeout) {
     this.client = client;
     this.processId = processId;
     this.clock = clock;
@@ -68,7 +69,9 @@ final class InstanceTracker {
               End end =
                   error != null
                       ? End.NOT_AWAITED
-                      : result.getVariablesAsMap().get("failed") != null ? End.FAILED : End.COMPLETED;
+                      : result.getVariablesAsMap().get("failed") != null
+                          ? End.FAILED
+                          : End.COMPLETED;
               ended.add(new Ended(tag, end, System.nanoTime(), clock.instant()));
               open.decrementAndGet();
             });

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The variables each connector's job carries once the engine has applied the task's input
- * mappings: what {@link BenchmarkProcesses} configures, for in-process runs without an engine.
- * Secrets stay as {@code {{secrets.NAME}}} placeholders; the runtime's context replaces them.
+ * The variables each connector's job carries once the engine has applied the task's input mappings:
+ * what {@link BenchmarkProcesses} configures, for in-process runs without an engine. Secrets stay
+ * as {@code {{secrets.NAME}}} placeholders; the runtime's context replaces them.
  */
 final class JobVariables {
 
@@ -42,19 +42,24 @@ final class JobVariables {
     vars.put(
         "options",
         Map.of(
-            "apiVersion", "V7",
-            "alreadyCancelledIsSuccess", false,
-            "cancelWithoutMailOnDailyLimit", false,
-            "connectTimeoutSeconds", 10,
-            "readTimeoutSeconds", 30));
+            "apiVersion",
+            "V7",
+            "alreadyCancelledIsSuccess",
+            false,
+            "cancelWithoutMailOnDailyLimit",
+            false,
+            "connectTimeoutSeconds",
+            10,
+            "readTimeoutSeconds",
+            30));
     vars.put("endpoints", Map.of("enabled", true, "accountsUrl", zohoUrl, "apiBaseUrl", zohoUrl));
     return vars;
   }
 
   /**
-   * Camunda's REST connector configured by hand for the same call. Its bearer authentication
-   * would send {@code Authorization: Bearer ...}, which Zoho ignores, so the Zoho header goes
-   * into {@code headers} with authentication "none" (what a user has to do).
+   * Camunda's REST connector configured by hand for the same call. Its bearer authentication would
+   * send {@code Authorization: Bearer ...}, which Zoho ignores, so the Zoho header goes into {@code
+   * headers} with authentication "none" (what a user has to do).
    */
   static Map<String, Object> restAccessToken(String meetingId, String zohoUrl) {
     return restCancel(meetingId, zohoUrl, "Zoho-oauthtoken {{secrets.ZOHO_ACCESS_TOKEN}}");

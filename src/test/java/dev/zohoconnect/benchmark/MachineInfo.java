@@ -9,23 +9,29 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** Where and when the numbers were taken (Linux: /proc). */
-record MachineInfo(
-    String cpuModel, int cores, long memoryMb, String jdk, String os, String date) {
+record MachineInfo(String cpuModel, int cores, long memoryMb, String jdk, String os, String date) {
 
   static MachineInfo capture() {
     return new MachineInfo(
         readCpuModel(),
         Runtime.getRuntime().availableProcessors(),
         memTotalKb() / 1024,
-        System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+        System.getProperty("java.vm.vendor")
+            + " "
+            + System.getProperty("java.vm.name")
+            + " "
             + System.getProperty("java.runtime.version"),
-        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
             + System.getProperty("os.arch"),
         now());
   }
 
   static String now() {
-    return OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+    return OffsetDateTime.now(ZoneOffset.UTC)
+        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
   }
 
   /** CPU, cores, JDK, in one line. */

@@ -42,15 +42,15 @@ final class OrgLimitReport {
             threads,
             threads));
     md.append(
-        "- **this connector, org's edition**: the element template's configuration with a refresh"
-            + " token and *Zoho CRM edition* set to the org's (C = 10 is Standard, 25 Ultimate): the"
-            + " concurrency governor lets each runtime have at most that many calls in flight and"
-            + " shrinks its share on a 429 (AIMD); a job that finds no free slot waits within its"
-            + " execution budget. A 429 that still arrives is retried in the job after the governor's"
-            + " pause, then the job goes back to Zeebe with the template's 10 s backoff.\n"
-            + "- **this connector, edition left at Free**: the same with the template's default"
-            + " edition (Free, 5 calls per runtime): what a modeler gets who leaves the field alone, safe"
-            + " for every org and slower for a bigger one.\n")
+            "- **this connector, org's edition**: the element template's configuration with a refresh"
+                + " token and *Zoho CRM edition* set to the org's (C = 10 is Standard, 25 Ultimate): the"
+                + " concurrency governor lets each runtime have at most that many calls in flight and"
+                + " shrinks its share on a 429 (AIMD); a job that finds no free slot waits within its"
+                + " execution budget. A 429 that still arrives is retried in the job after the governor's"
+                + " pause, then the job goes back to Zeebe with the template's 10 s backoff.\n"
+                + "- **this connector, edition left at Free**: the same with the template's default"
+                + " edition (Free, 5 calls per runtime): what a modeler gets who leaves the field alone, safe"
+                + " for every org and slower for a bigger one.\n")
         .append(
             "- **REST connector**: Camunda's REST connector 8.8.7 with an access token, retried as its"
                 + " element template retries (3 retries, `retryBackoff` PT0S); the last failure ends the"
@@ -147,7 +147,9 @@ final class OrgLimitReport {
             + " the time from the first create to the last of those completions; the steady rate"
             + " counts the middle 80 % of those completions over the time between them; instances that waited out a backoff are not in"
             + " it. To end those without waiting a minute of real time, the engine's clock was moved on"
-            + " by " + OrgLimitRun.BACKOFF_SKIP.toSeconds() + " s each time nothing else ran (at most 3 times), so *failed / not ended* is the"
+            + " by "
+            + OrgLimitRun.BACKOFF_SKIP.toSeconds()
+            + " s each time nothing else ran (at most 3 times), so *failed / not ended* is the"
             + " final count. *API calls per cancellation* counts every CRM call the emulator received,"
             + " refused ones included, per meeting cancelled. *Most calls at Zoho at once* counts the"
             + " calls the emulator was handling at the same moment, those being refused with 429"
@@ -216,8 +218,10 @@ final class OrgLimitReport {
           .append(engineBound.isEmpty() ? ".\n" : "; ");
     }
     if (!engineBound.isEmpty()) {
-      text.append("the engine's and runtimes' (their own ceiling is below C / latency, so no connector")
-          .append(" could reach Zoho's ceiling on this machine; the rates then measure the setup) for ")
+      text.append(
+              "the engine's and runtimes' (their own ceiling is below C / latency, so no connector")
+          .append(
+              " could reach Zoho's ceiling on this machine; the rates then measure the setup) for ")
           .append(String.join(", ", engineBound))
           .append(". The 429 answers, calls per cancellation and failures still show what each")
           .append(" connector does to the org.\n");

@@ -15,13 +15,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A burst of cancellations against an org whose concurrency limit is far below the job threads
- * that want to call Zoho: several runtimes on one engine ({@link RuntimeFleet}), each with many
- * job threads, all instances created at once, every call answered after a fixed latency, and the
+ * A burst of cancellations against an org whose concurrency limit is far below the job threads that
+ * want to call Zoho: several runtimes on one engine ({@link RuntimeFleet}), each with many job
+ * threads, all instances created at once, every call answered after a fixed latency, and the
  * emulator answering 429 to every call beyond the org's limit as Zoho does.
  *
- * <p>Measured until every instance has ended. Instances whose jobs were handed back to Zeebe with
- * a retry backoff (this connector's template asks for 10 s) would keep a run waiting with nothing
+ * <p>Measured until every instance has ended. Instances whose jobs were handed back to Zeebe with a
+ * retry backoff (this connector's template asks for 10 s) would keep a run waiting with nothing
  * happening: once nothing runs, the engine's clock skips ahead past the backoff so they come back
  * at once. The rate counts only the cancellations before the first skip.
  */
@@ -29,8 +29,8 @@ final class OrgLimitRun {
 
   enum Side {
     /**
-     * This connector as the element template configures it, refresh token, the edition left at
-     * the template's default (Free, 5 calls): what a modeler gets who does not say the edition.
+     * This connector as the element template configures it, refresh token, the edition left at the
+     * template's default (Free, 5 calls): what a modeler gets who does not say the edition.
      */
     CONNECTOR_DEFAULT_EDITION("this connector, edition left at Free"),
     /** The same with the org's edition chosen in the template, as the README asks. */
@@ -50,7 +50,8 @@ final class OrgLimitRun {
    *     own ceiling
    * @param threads job threads (and jobs held) per runtime
    */
-  record Setup(Side side, int concurrencyLimit, int latencyMs, int runtimes, int threads, int instances) {
+  record Setup(
+      Side side, int concurrencyLimit, int latencyMs, int runtimes, int threads, int instances) {
 
     boolean unlimited() {
       return concurrencyLimit == UNLIMITED;
@@ -150,7 +151,13 @@ final class OrgLimitRun {
       List<Map<String, Object>> variables = new ArrayList<>();
       for (int i = 0; i < setup.instances(); i++) {
         variables.add(
-            Map.of("meetingId", zoho.newMeeting(), "zohoUrl", zoho.baseUrl(), "tokenUrl", zoho.baseUrl()));
+            Map.of(
+                "meetingId",
+                zoho.newMeeting(),
+                "zohoUrl",
+                zoho.baseUrl(),
+                "tokenUrl",
+                zoho.baseUrl()));
       }
       EmulatorCounters counters = zoho.emulator().counters();
       counters.reset();
@@ -166,7 +173,8 @@ final class OrgLimitRun {
         skips++;
         // The engine needs a moment to hand the jobs out again: quiet counts from the skip.
         activity.touch();
-        allEnded = instances.awaitEndedOrWaiting(activity, QUIET_AFTER_SKIP, Duration.ofMinutes(10));
+        allEnded =
+            instances.awaitEndedOrWaiting(activity, QUIET_AFTER_SKIP, Duration.ofMinutes(10));
       }
       List<Ended> completedInBurst = burst.stream().filter(e -> e.end() == End.COMPLETED).toList();
       long[] completionNanos =
@@ -228,7 +236,9 @@ final class OrgLimitRun {
                     "No Zoho edition allows " + concurrentCalls + " calls at once"));
   }
 
-  /** A runtime's connector instance, made as the runtime makes it (settings from its environment). */
+  /**
+   * A runtime's connector instance, made as the runtime makes it (settings from its environment).
+   */
   private static OutboundConnectorFunction connector(Side side) {
     return switch (side) {
       case CONNECTOR, CONNECTOR_DEFAULT_EDITION -> new CancelMeetingFunction();

@@ -10,18 +10,14 @@ import java.util.List;
  * Section "limits": throughput against Zoho's concurrency limit. For every number of runtimes,
  * first the engine's own ceiling (the same runtimes, threads and latency against an org without a
  * concurrency limit: what this setup manages at best on this machine), then every org limit with
- * this connector (edition left at its default, and set to the org's) and with the REST
- * connector.
+ * this connector (edition left at its default, and set to the org's) and with the REST connector.
  */
 final class OrgLimitSection {
 
   /**
    * @param engineCeilings this connector against an org without a limit, per number of runtimes
    */
-  record Result(
-      List<Outcome> engineCeilings,
-      List<Outcome> runs,
-      SectionRun run) {}
+  record Result(List<Outcome> engineCeilings, List<Outcome> runs, SectionRun run) {}
 
   private OrgLimitSection() {}
 
@@ -31,7 +27,8 @@ final class OrgLimitSection {
     // The first runs in a JVM pay for compiling the engine, the runtime and the connectors.
     BenchmarkSuite.log("limits: warm-up (discarded)");
     OrgLimitRun.run(
-        new Setup(Side.CONNECTOR, OrgLimitRun.UNLIMITED, 0, 1, threads, settings.quick() ? 50 : 200));
+        new Setup(
+            Side.CONNECTOR, OrgLimitRun.UNLIMITED, 0, 1, threads, settings.quick() ? 50 : 200));
 
     List<Side> sides = List.of(Side.values());
     List<Outcome> ceilings = new ArrayList<>();
@@ -60,8 +57,15 @@ final class OrgLimitSection {
                   threads,
                   settings.limitsInstances(orgLimit, runtimes));
           BenchmarkSuite.log(
-              "limits: " + side.label + ", org limit " + orgLimit + ", " + runtimes + " runtime(s), "
-                  + setup.instances() + " instances");
+              "limits: "
+                  + side.label
+                  + ", org limit "
+                  + orgLimit
+                  + ", "
+                  + runtimes
+                  + " runtime(s), "
+                  + setup.instances()
+                  + " instances");
           runs.add(logged(OrgLimitRun.run(setup)));
         }
       }

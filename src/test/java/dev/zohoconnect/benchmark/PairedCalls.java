@@ -19,11 +19,11 @@ import java.util.stream.IntStream;
 /**
  * Part 1's cross-check, without latency: in one JVM, the same calls as the JMH benchmark taking
  * turns call by call (bare, this connector with an access token, with a refresh token, REST
- * connector, the runtime's binding alone; in a new random order every round), so every variant
- * sees the same machine from one moment to the next. JMH measures each variant in forks of its
- * own, one after the other, and on a shared machine two forks can see different loads; this
- * sequence cannot. Also reports the CPU time of the calling thread, which a thread waiting for the
- * OS does not accumulate, and the bytes the whole JVM allocated during each call.
+ * connector, the runtime's binding alone; in a new random order every round), so every variant sees
+ * the same machine from one moment to the next. JMH measures each variant in forks of its own, one
+ * after the other, and on a shared machine two forks can see different loads; this sequence cannot.
+ * Also reports the CPU time of the calling thread, which a thread waiting for the OS does not
+ * accumulate, and the bytes the whole JVM allocated during each call.
  */
 final class PairedCalls {
 
@@ -42,9 +42,10 @@ final class PairedCalls {
   private static final String MEETING = "__MEETING__";
   private static final long ORDER_SEED = 20261206;
   private static final String BODY = "{\"data\":[{\"send_cancelling_mail\":false}]}";
+
   /**
-   * The calls that take turns. The last makes none: it is the runtime's binding of this
-   * connector's input alone, the part of the connector's figures that is the runtime's.
+   * The calls that take turns. The last makes none: it is the runtime's binding of this connector's
+   * input alone, the part of the connector's figures that is the runtime's.
    */
   static final List<String> CALLS =
       List.of(
@@ -86,10 +87,18 @@ final class PairedCalls {
           String meetingId = zoho.newMeeting();
           var context =
               switch (call) {
-                case 1 -> jobs.context(accessToken.replace(MEETING, meetingId), CancelMeetingFunction.JOB_TYPE);
-                case 2 -> jobs.context(refreshToken.replace(MEETING, meetingId), CancelMeetingFunction.JOB_TYPE);
-                case 3 -> jobs.context(restJob.replace(MEETING, meetingId), BenchmarkProcesses.REST_JOB_TYPE);
-                case 4 -> jobs.context(accessToken.replace(MEETING, meetingId), CancelMeetingFunction.JOB_TYPE);
+                case 1 ->
+                    jobs.context(
+                        accessToken.replace(MEETING, meetingId), CancelMeetingFunction.JOB_TYPE);
+                case 2 ->
+                    jobs.context(
+                        refreshToken.replace(MEETING, meetingId), CancelMeetingFunction.JOB_TYPE);
+                case 3 ->
+                    jobs.context(
+                        restJob.replace(MEETING, meetingId), BenchmarkProcesses.REST_JOB_TYPE);
+                case 4 ->
+                    jobs.context(
+                        accessToken.replace(MEETING, meetingId), CancelMeetingFunction.JOB_TYPE);
                 default -> null;
               };
           long allocatedBefore = threads.getTotalThreadAllocatedBytes();
@@ -129,9 +138,11 @@ final class PairedCalls {
     }
   }
 
-  private static void bareCall(HttpClient client, ZohoFixture zoho, String meetingId) throws Exception {
+  private static void bareCall(HttpClient client, ZohoFixture zoho, String meetingId)
+      throws Exception {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(zoho.baseUrl() + "/crm/v7/Events/" + meetingId + "/actions/cancel"))
+        HttpRequest.newBuilder(
+                URI.create(zoho.baseUrl() + "/crm/v7/Events/" + meetingId + "/actions/cancel"))
             .header("Authorization", "Zoho-oauthtoken " + zoho.accessToken())
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(BODY))

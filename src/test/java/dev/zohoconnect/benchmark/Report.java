@@ -52,7 +52,8 @@ final class Report {
             + " and with a realistic 150 ms Zoho answer time. Sections 5 and 6 measure this connector"
             + " against Zoho's own limits (concurrent calls per org, tokens per refresh token); they can"
             + " run on their own, so each carries its own command, date and load.\n\n");
-    md.append("Reproduce (JDK 21 or newer, from the project root; this file's parts 1-4 came from a run of sections ")
+    md.append(
+            "Reproduce (JDK 21 or newer, from the project root; this file's parts 1-4 came from a run of sections ")
         .append(String.join(", ", settings.sections()))
         .append(" that took about ")
         .append(Math.max(1, Math.round(durationSeconds / 60)))
@@ -83,10 +84,14 @@ final class Report {
     return ReportBlocks.wrap(
         COMMANDS_ID,
         "```\n"
-            + run + "                                     # every section\n"
-            + run + " -Dbenchmark.sections=limits,tokens  # only sections 5 and 6 (Zoho's limits)\n"
-            + run + " -Dbenchmark.sections=2,3            # any of 1, 2, 3, 4, limits, tokens\n"
-            + run + " -Dbenchmark.sections=1 -Dbenchmark.jmh=false  # part 1's paired cross-check only\n"
+            + run
+            + "                                     # every section\n"
+            + run
+            + " -Dbenchmark.sections=limits,tokens  # only sections 5 and 6 (Zoho's limits)\n"
+            + run
+            + " -Dbenchmark.sections=2,3            # any of 1, 2, 3, 4, limits, tokens\n"
+            + run
+            + " -Dbenchmark.sections=1 -Dbenchmark.jmh=false  # part 1's paired cross-check only\n"
             + "```\n\n"
             + "`-Dbenchmark.output=target/some.md` writes elsewhere; `-Dbenchmark.jmh=false` leaves"
             + " out part 1's JMH runs; `-Dbenchmark.quick=true` shortens any of them (to check the"
@@ -102,26 +107,40 @@ final class Report {
     md.append("## Machine and run\n\n");
     md.append("| | |\n|---|---|\n");
     md.append("| Date | ").append(machine.date()).append(" |\n");
-    md.append("| CPU | ").append(machine.cpuModel()).append(", ").append(machine.cores()).append(" cores |\n");
-    md.append("| Memory | ").append(String.format(Locale.ROOT, "%,d MB", machine.memoryMb())).append(" |\n");
+    md.append("| CPU | ")
+        .append(machine.cpuModel())
+        .append(", ")
+        .append(machine.cores())
+        .append(" cores |\n");
+    md.append("| Memory | ")
+        .append(String.format(Locale.ROOT, "%,d MB", machine.memoryMb()))
+        .append(" |\n");
     md.append("| JDK | ").append(machine.jdk()).append(" (jars target Java 21) |\n");
     md.append("| OS | ").append(machine.os()).append(" |\n");
     md.append("| Suite duration | ").append(Math.round(durationSeconds)).append(" s |\n");
     md.append("| Load average (1, 5, 15 min) at the start of each part | ");
     StringBuilder loads = new StringBuilder();
     loadAtSectionStart.forEach(
-        (name, load) -> loads.append(loads.isEmpty() ? "" : "; ").append(name).append(": ").append(load));
+        (name, load) ->
+            loads.append(loads.isEmpty() ? "" : "; ").append(name).append(": ").append(load));
     md.append(loads).append(" |\n");
     md.append("| Time per part | ");
     List<String> names = List.copyOf(sectionStart.keySet());
     StringBuilder times = new StringBuilder();
     for (int i = 0; i + 1 < names.size(); i++) {
-      long seconds = (sectionStart.get(names.get(i + 1)) - sectionStart.get(names.get(i))) / 1_000_000_000L;
-      times.append(times.isEmpty() ? "" : "; ").append(names.get(i)).append(": ").append(seconds).append(" s");
+      long seconds =
+          (sectionStart.get(names.get(i + 1)) - sectionStart.get(names.get(i))) / 1_000_000_000L;
+      times
+          .append(times.isEmpty() ? "" : "; ")
+          .append(names.get(i))
+          .append(": ")
+          .append(seconds)
+          .append(" s");
     }
     md.append(times).append(" |\n");
     if (settings.quick()) {
-      md.append("| Mode | **quick** (-Dbenchmark.quick=true): shortened, for checking the wiring only |\n");
+      md.append(
+          "| Mode | **quick** (-Dbenchmark.quick=true): shortened, for checking the wiring only |\n");
     }
     md.append('\n');
   }
@@ -201,9 +220,13 @@ final class Report {
     }
     if (footprint != null) {
       List<RuntimeFootprint> ours =
-          footprint.runtimes().stream().filter(r -> r.label().equals(Footprint.CONNECTOR_LABEL)).toList();
+          footprint.runtimes().stream()
+              .filter(r -> r.label().equals(Footprint.CONNECTOR_LABEL))
+              .toList();
       List<RuntimeFootprint> rest =
-          footprint.runtimes().stream().filter(r -> r.label().equals(Footprint.REST_LABEL)).toList();
+          footprint.runtimes().stream()
+              .filter(r -> r.label().equals(Footprint.REST_LABEL))
+              .toList();
       md.append(
           String.format(
               Locale.ROOT,
@@ -214,11 +237,20 @@ final class Report {
               kb(footprint.jars().connectorJar()),
               kb(footprint.jars().restConnectorJars()),
               kb(footprint.jars().restHttpLibraries()),
-              ours.stream().mapToDouble(RuntimeFootprint::startSeconds).average().orElse(Double.NaN),
+              ours.stream()
+                  .mapToDouble(RuntimeFootprint::startSeconds)
+                  .average()
+                  .orElse(Double.NaN),
               ours.stream().mapToDouble(r -> r.rssAfterKb() / 1024.0).average().orElse(Double.NaN),
               ours.isEmpty() ? 0 : ours.get(0).cancellations(),
-              rest.stream().mapToDouble(RuntimeFootprint::startSeconds).average().orElse(Double.NaN),
-              rest.stream().mapToDouble(r -> r.rssAfterKb() / 1024.0).average().orElse(Double.NaN)));
+              rest.stream()
+                  .mapToDouble(RuntimeFootprint::startSeconds)
+                  .average()
+                  .orElse(Double.NaN),
+              rest.stream()
+                  .mapToDouble(r -> r.rssAfterKb() / 1024.0)
+                  .average()
+                  .orElse(Double.NaN)));
     }
     md.append('\n');
   }
@@ -259,13 +291,19 @@ final class Report {
       double oursStart = mean(Footprint.CONNECTOR_LABEL, RuntimeFootprint::startSeconds);
       double restStart = mean(Footprint.REST_LABEL, RuntimeFootprint::startSeconds);
       if (oursStart > restStart) {
-        behind.add(String.format(Locale.ROOT, "runtime start (%.1f s against %.1f s)", oursStart, restStart));
+        behind.add(
+            String.format(
+                Locale.ROOT, "runtime start (%.1f s against %.1f s)", oursStart, restStart));
       }
       double oursRss = mean(Footprint.CONNECTOR_LABEL, r -> r.rssAfterKb() / 1024.0);
       double restRss = mean(Footprint.REST_LABEL, r -> r.rssAfterKb() / 1024.0);
       if (oursRss > restRss) {
         behind.add(
-            String.format(Locale.ROOT, "runtime resident memory (%.0f MB against %.0f MB)", oursRss, restRss));
+            String.format(
+                Locale.ROOT,
+                "runtime resident memory (%.0f MB against %.0f MB)",
+                oursRss,
+                restRss));
       }
     }
     return behind;
@@ -304,7 +342,8 @@ final class Report {
             + " is JMH's `gc.alloc.rate.norm` (bytes allocated per call by the whole JVM, the emulator's"
             + " server side included, so compare differences).\n\n");
     if (overhead.isEmpty()) {
-      md.append("JMH was not run in this run (-Dbenchmark.jmh=false); only the cross-check below.\n\n");
+      md.append(
+          "JMH was not run in this run (-Dbenchmark.jmh=false); only the cross-check below.\n\n");
     }
     for (int latency : overhead.isEmpty() ? List.<Integer>of() : settings.latenciesMs()) {
       Optional<Score> bare = score("bareHttpClient", latency);
@@ -326,7 +365,11 @@ final class Report {
           continue;
         }
         Score score = s.get();
-        md.append("| ").append(label(name)).append(" | ").append(micros(score.median())).append(" | ");
+        md.append("| ")
+            .append(label(name))
+            .append(" | ")
+            .append(micros(score.median()))
+            .append(" | ");
         if (name.equals("runtimeBindingOnly")) {
           md.append("(no call) | – | ");
         } else if (bare.isPresent() && !name.equals("bareHttpClient")) {
@@ -376,14 +419,27 @@ final class Report {
                 "| %s | %s | %s | %s | %s | %.1f | %,.0f | %s | %,d |\n",
                 label(p.call()),
                 micros(p.medianMicros()),
-                isBare ? "–" : noCall ? "(no call)" : String.format(Locale.ROOT, "%+.1f µs", p.medianMicros() - bare.medianMicros()),
-                isBare ? "1" : noCall ? "–" : String.format(Locale.ROOT, "%.3f", p.medianMicros() / bare.medianMicros()),
+                isBare
+                    ? "–"
+                    : noCall
+                        ? "(no call)"
+                        : String.format(
+                            Locale.ROOT, "%+.1f µs", p.medianMicros() - bare.medianMicros()),
+                isBare
+                    ? "1"
+                    : noCall
+                        ? "–"
+                        : String.format(
+                            Locale.ROOT, "%.3f", p.medianMicros() / bare.medianMicros()),
                 micros(p.p90Micros()),
                 p.callerCpuMicros(),
                 p.allocatedBytes(),
                 isBare || noCall
                     ? "–"
-                    : String.format(Locale.ROOT, "%+,.1f KB", (p.allocatedBytes() - bare.allocatedBytes()) / 1000),
+                    : String.format(
+                        Locale.ROOT,
+                        "%+,.1f KB",
+                        (p.allocatedBytes() - bare.allocatedBytes()) / 1000),
                 p.calls()));
       }
       md.append('\n');
@@ -540,7 +596,8 @@ final class Report {
         .append(") | ")
         .append(kb(jars.restConnectorJars()))
         .append(" |\n");
-    md.append("| Libraries the REST connector needs on top, which Camunda's runtime already ships (")
+    md.append(
+            "| Libraries the REST connector needs on top, which Camunda's runtime already ships (")
         .append(String.join(", ", jars.restHttpLibraryNames()))
         .append("; plus Google's HTTP and auth libraries and Guava) | ")
         .append(kb(jars.restHttpLibraries()))
@@ -551,8 +608,8 @@ final class Report {
         .append(mb(jars.runtimeJar() / 1024))
         .append(" |\n\n");
     md.append(
-        "The standalone runtime (`target/*-runtime.jar`) started as an operator starts it, with the"
-            + " JVM sized as in the documented container (")
+            "The standalone runtime (`target/*-runtime.jar`) started as an operator starts it, with the"
+                + " JVM sized as in the documented container (")
         .append("`")
         .append(String.join(" ", Footprint.CONTAINER_FLAGS))
         .append("`")
@@ -582,7 +639,10 @@ final class Report {
               meanOf(runs, r -> r.rssIdleKb() / 1024.0, "%.0f MB"),
               meanOf(runs, r -> r.rssAfterKb() / 1024.0, "%.0f MB"),
               meanOf(runs, r -> r.rssPeakKb() / 1024.0, "%.0f MB"),
-              runs.stream().map(r -> r.completed() + " of " + r.cancellations()).toList().toString()));
+              runs.stream()
+                  .map(r -> r.completed() + " of " + r.cancellations())
+                  .toList()
+                  .toString()));
     }
     md.append(
         "\nEach runtime was started twice, in the order A B B A (the first start of a jar also pays"
@@ -593,10 +653,16 @@ final class Report {
   }
 
   private static String meanOf(
-      List<RuntimeFootprint> runs, java.util.function.ToDoubleFunction<RuntimeFootprint> value, String format) {
+      List<RuntimeFootprint> runs,
+      java.util.function.ToDoubleFunction<RuntimeFootprint> value,
+      String format) {
     double mean = runs.stream().mapToDouble(value).average().orElse(Double.NaN);
     String each =
-        String.join(", ", runs.stream().map(r -> String.format(Locale.ROOT, format, value.applyAsDouble(r))).toList());
+        String.join(
+            ", ",
+            runs.stream()
+                .map(r -> String.format(Locale.ROOT, format, value.applyAsDouble(r)))
+                .toList());
     return String.format(Locale.ROOT, format, mean) + (runs.size() > 1 ? " (" + each + ")" : "");
   }
 
@@ -611,7 +677,8 @@ final class Report {
         kept = previous.substring(start, end + FIXES_END.length());
       }
     }
-    md.append(kept != null ? kept : FIXES_START + "\nNone recorded yet.\n" + FIXES_END).append("\n\n");
+    md.append(kept != null ? kept : FIXES_START + "\nNone recorded yet.\n" + FIXES_END)
+        .append("\n\n");
   }
 
   private void caveats(StringBuilder md) {
@@ -659,9 +726,14 @@ final class Report {
         .findFirst();
   }
 
-  private static Optional<Outcome> outcome(List<Outcome> outcomes, int latency, String side, String auth) {
+  private static Optional<Outcome> outcome(
+      List<Outcome> outcomes, int latency, String side, String auth) {
     return outcomes.stream()
-        .filter(o -> o.latencyMs() == latency && o.variant().side.equals(side) && o.variant().authentication.equals(auth))
+        .filter(
+            o ->
+                o.latencyMs() == latency
+                    && o.variant().side.equals(side)
+                    && o.variant().authentication.equals(auth))
         .findFirst();
   }
 
@@ -700,7 +772,8 @@ final class Report {
     }
   }
 
-  private static Optional<Runs> runs(List<Outcome> outcomes, int latency, String side, String auth) {
+  private static Optional<Runs> runs(
+      List<Outcome> outcomes, int latency, String side, String auth) {
     List<Outcome> matching =
         outcomes.stream()
             .filter(

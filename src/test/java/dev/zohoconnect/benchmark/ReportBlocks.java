@@ -3,8 +3,8 @@ package dev.zohoconnect.benchmark;
 import java.util.Optional;
 
 /**
- * Parts of docs/BENCHMARKS.md between two markers, which a run of their section replaces while
- * the rest of the file stays as it was: sections that run on their own ({@code
+ * Parts of docs/BENCHMARKS.md between two markers, which a run of their section replaces while the
+ * rest of the file stays as it was: sections that run on their own ({@code
  * -Dbenchmark.sections=limits,tokens}) keep the other sections' figures, and a run of the other
  * sections keeps theirs.
  */

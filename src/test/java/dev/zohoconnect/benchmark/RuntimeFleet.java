@@ -13,9 +13,9 @@ import java.util.function.IntFunction;
 
 /**
  * A cluster in one JVM: one in-memory engine and several of Camunda's connector runtimes attached
- * to it, each with its own job workers, threads and connector instances (so its own token cache
- * and connection pool), as replicas of a runtime deployment are. All of them poll the same job
- * types; the engine hands each job to whichever asks first.
+ * to it, each with its own job workers, threads and connector instances (so its own token cache and
+ * connection pool), as replicas of a runtime deployment are. All of them poll the same job types;
+ * the engine hands each job to whichever asks first.
  */
 final class RuntimeFleet implements AutoCloseable {
 
@@ -27,7 +27,8 @@ final class RuntimeFleet implements AutoCloseable {
    * @param jobTimeout how long a job stays with a runtime; long, so that skipping time never takes
    *     a job away from a runtime that still works on it
    */
-  record Shape(int runtimes, int threads, int maxJobsActive, Duration pollInterval, Duration jobTimeout) {}
+  record Shape(
+      int runtimes, int threads, int maxJobsActive, Duration pollInterval, Duration jobTimeout) {}
 
   private final Shape shape;
   private final Map<String, String> secrets;

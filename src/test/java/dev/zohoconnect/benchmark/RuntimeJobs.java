@@ -18,9 +18,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What Camunda's connector runtime hands a connector for one job, without an engine: its own
- * {@link JobHandlerContext} (secret replacement, binding with the runtime's object mapper, Jakarta
- * Bean Validation) around the job's variables. One context per job, as in the runtime: the context
+ * What Camunda's connector runtime hands a connector for one job, without an engine: its own {@link
+ * JobHandlerContext} (secret replacement, binding with the runtime's object mapper, Jakarta Bean
+ * Validation) around the job's variables. One context per job, as in the runtime: the context
  * caches its secret-replaced variables.
  */
 final class RuntimeJobs {

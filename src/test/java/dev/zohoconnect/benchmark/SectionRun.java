@@ -2,14 +2,19 @@ package dev.zohoconnect.benchmark;
 
 /**
  * When a section of the report ran, where, and how busy the machine was meanwhile, for sections
- * that may run on their own ({@code -Dbenchmark.sections=...}) and so carry their own command,
- * date and load.
+ * that may run on their own ({@code -Dbenchmark.sections=...}) and so carry their own command, date
+ * and load.
  *
  * @param loadAtStart the 1-, 5- and 15-minute load averages when the section started
  * @param loadAtEnd the same when it ended
  */
 record SectionRun(
-    String command, String date, String machine, String loadAtStart, String loadAtEnd, double seconds) {
+    String command,
+    String date,
+    String machine,
+    String loadAtStart,
+    String loadAtEnd,
+    double seconds) {
 
   /** A section that has started. */
   record Started(String section, String date, String loadAtStart, long startedNanos) {

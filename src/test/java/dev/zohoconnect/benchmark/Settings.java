@@ -7,15 +7,23 @@ import java.util.List;
 
 /** What profile "benchmark" hands the suite as system properties (see pom.xml). */
 record Settings(
-    boolean quick, Path output, Path basedir, Path connectorJar, Path runtimeJar, String logbackConfig) {
+    boolean quick,
+    Path output,
+    Path basedir,
+    Path connectorJar,
+    Path runtimeJar,
+    String logbackConfig) {
 
   static final String COMMAND = "mvn -B -Pbenchmark verify";
 
   static Settings fromSystemProperties() {
-    Path basedir = Path.of(System.getProperty("benchmark.basedir", ".")).toAbsolutePath().normalize();
+    Path basedir =
+        Path.of(System.getProperty("benchmark.basedir", ".")).toAbsolutePath().normalize();
     return new Settings(
         Boolean.getBoolean("benchmark.quick"),
-        Path.of(System.getProperty("benchmark.output", basedir.resolve("docs/BENCHMARKS.md").toString())),
+        Path.of(
+            System.getProperty(
+                "benchmark.output", basedir.resolve("docs/BENCHMARKS.md").toString())),
         basedir,
         Path.of(require("benchmark.connectorJar")),
         Path.of(require("benchmark.runtimeJar")),
@@ -44,9 +52,7 @@ record Settings(
   /** Every section, in the order the suite runs them: parts 1 to 4, then "limits" and "tokens". */
   static final List<String> SECTIONS = List.of("1", "2", "3", "4", LIMITS, TOKENS);
 
-  /**
-   * -Dbenchmark.sections=limits,tokens (or 1,3, ...) runs only those sections; default all.
-   */
+  /** -Dbenchmark.sections=limits,tokens (or 1,3, ...) runs only those sections; default all. */
   List<String> sections() {
     String given = System.getProperty("benchmark.sections");
     if (given == null || given.isBlank()) {
@@ -72,7 +78,8 @@ record Settings(
 
   /** Whether any of parts 1 to 4, which make up the rest of the report, runs. */
   boolean runsAnyPart() {
-    return sections().stream().anyMatch(section -> !section.equals(LIMITS) && !section.equals(TOKENS));
+    return sections().stream()
+        .anyMatch(section -> !section.equals(LIMITS) && !section.equals(TOKENS));
   }
 
   /** The command that runs just these sections, for the report. */
@@ -130,8 +137,8 @@ record Settings(
 
   /**
    * Instances per run: what the org's limit allows in {@code benchmark.limits.seconds} (6, long
-   * enough for the limits to have warmed up for most of the run) at its
-   * ceiling, at least two per job thread.
+   * enough for the limits to have warmed up for most of the run) at its ceiling, at least two per
+   * job thread.
    */
   int limitsInstances(int orgLimit, int runtimes) {
     double seconds = Double.parseDouble(property("benchmark.limits.seconds", "6"));
@@ -162,7 +169,8 @@ record Settings(
 
   /**
    * -Dbenchmark.jmh=false leaves out part 1's JMH runs and keeps its paired cross-check, about half
-   * a minute (while working on the per-call overhead: -Dbenchmark.sections=1 -Dbenchmark.jmh=false).
+   * a minute (while working on the per-call overhead: -Dbenchmark.sections=1
+   * -Dbenchmark.jmh=false).
    */
   boolean runsJmh() {
     return !"false".equalsIgnoreCase(System.getProperty("benchmark.jmh", "true").trim());
@@ -173,7 +181,10 @@ record Settings(
     String names = System.getProperty("benchmark.variants");
     return names == null
         ? List.of(BenchmarkProcesses.Variant.values())
-        : List.of(names.split(",")).stream().map(String::trim).map(BenchmarkProcesses.Variant::valueOf).toList();
+        : List.of(names.split(",")).stream()
+            .map(String::trim)
+            .map(BenchmarkProcesses.Variant::valueOf)
+            .toList();
   }
 
   /** Zero injected latency (the cost of the client itself) and a realistic Zoho answer time. */

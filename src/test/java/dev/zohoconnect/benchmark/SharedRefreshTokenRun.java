@@ -28,10 +28,10 @@ import java.util.Map;
  * load in between. A phase lasts until every runtime has cancelled a meeting and two waves in a row
  * went through without a failed execution or a token refresh, or {@code phaseCap}.
  *
- * <p>Minutes pass quickly: between waves, and while every open instance waits for a retry
- * backoff, the engine's and the emulator's clocks skip ahead ({@link VirtualTime}), and the
- * connectors read the emulator's clock, so token lifetimes, Zoho's refresh window, the connector's
- * cool-downs and Zeebe's retry backoffs all see the same time. Times below are on that clock.
+ * <p>Minutes pass quickly: between waves, and while every open instance waits for a retry backoff,
+ * the engine's and the emulator's clocks skip ahead ({@link VirtualTime}), and the connectors read
+ * the emulator's clock, so token lifetimes, Zoho's refresh window, the connector's cool-downs and
+ * Zeebe's retry backoffs all see the same time. Times below are on that clock.
  */
 final class SharedRefreshTokenRun {
 
@@ -48,9 +48,8 @@ final class SharedRefreshTokenRun {
    * @param startedAt when the phase began, from the cold start
    * @param allRuntimesCancelled from the phase's start until every runtime had completed a
    *     cancellation; null if that never happened within the phase
-   * @param settledAfter from the phase's start until the start of the waves that ended it, in
-   *     which no execution failed and no runtime asked for a token; null if the phase did not
-   *     settle
+   * @param settledAfter from the phase's start until the start of the waves that ended it, in which
+   *     no execution failed and no runtime asked for a token; null if the phase did not settle
    * @param instances process instances started in the phase; their ends are counted after the run
    * @param failedExecutions connector executions that ended in an error (handed back or raised)
    */
@@ -71,13 +70,18 @@ final class SharedRefreshTokenRun {
       Duration allRuntimesCancelled,
       Duration settledAfter) {}
 
-  /** @param liveTokensAtEnd access tokens of the shared refresh token Zoho still accepted at the end */
+  /**
+   * @param liveTokensAtEnd access tokens of the shared refresh token Zoho still accepted at the end
+   */
   record Outcome(Setup setup, List<Phase> phases, int liveTokensAtEnd) {}
 
   private static final Duration QUIET = Duration.ofMillis(500);
 
-  /** A phase has settled once every runtime has cancelled and this many waves in a row were clean. */
+  /**
+   * A phase has settled once every runtime has cancelled and this many waves in a row were clean.
+   */
   static final int SETTLED_AFTER_CLEAN_WAVES = 2;
+
   private static final Duration DRAIN_STEP = Duration.ofSeconds(65);
   private static final int MAX_DRAIN_STEPS = 30;
 
@@ -102,7 +106,8 @@ final class SharedRefreshTokenRun {
               activity)) {
         VirtualTime time = new VirtualTime(fleet.engine(), zoho.emulator().clock());
         String processId = "bench-shared-refresh-token";
-        fleet.deploy(processId + ".bpmn", BenchmarkProcesses.connectorUnderOrgLimit(processId, null));
+        fleet.deploy(
+            processId + ".bpmn", BenchmarkProcesses.connectorUnderOrgLimit(processId, null));
         InstanceTracker instances =
             new InstanceTracker(fleet.client(), processId, time, Duration.ofHours(12));
         Instant coldStart = time.instant();
@@ -191,7 +196,14 @@ final class SharedRefreshTokenRun {
         long refreshesBefore = counters.tokenRefreshes();
         for (int i = 0; i < setup.runtimes() * setup.instancesPerRuntime(); i++) {
           instances.start(
-              tag, Map.of("meetingId", zoho.newMeeting(), "zohoUrl", zoho.baseUrl(), "tokenUrl", zoho.baseUrl()));
+              tag,
+              Map.of(
+                  "meetingId",
+                  zoho.newMeeting(),
+                  "zohoUrl",
+                  zoho.baseUrl(),
+                  "tokenUrl",
+                  zoho.baseUrl()));
         }
         waves++;
         instances.awaitEndedOrWaiting(activity, QUIET, Duration.ofMinutes(10));

@@ -4,7 +4,6 @@ import dev.zohoconnect.benchmark.SharedRefreshTokenRun.Outcome;
 import dev.zohoconnect.benchmark.SharedRefreshTokenRun.Phase;
 import dev.zohoconnect.emulator.oauth.TokenService;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -81,7 +80,9 @@ final class SharedTokenReport {
                 p.instances(),
                 p.runtimesCancelled(),
                 outcome.setup().runtimes(),
-                p.allRuntimesCancelled() == null ? "not within the phase" : minutes(p.allRuntimesCancelled()),
+                p.allRuntimesCancelled() == null
+                    ? "not within the phase"
+                    : minutes(p.allRuntimesCancelled()),
                 settled(p, outcome)));
       }
     }

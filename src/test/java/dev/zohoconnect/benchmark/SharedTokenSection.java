@@ -19,8 +19,10 @@ final class SharedTokenSection {
   static final int THREADS = 2;
   static final int INSTANCES_PER_RUNTIME_PER_WAVE = 2;
   static final Duration WAVE = Duration.ofMinutes(1);
+
   /** Past Zoho's 10-minute refresh window, so a phase shows what happens once it has slid on. */
   static final Duration PHASE_CAP = Duration.ofMinutes(15);
+
   static final Duration RESTART_AFTER = Duration.ofMinutes(11);
 
   private SharedTokenSection() {}

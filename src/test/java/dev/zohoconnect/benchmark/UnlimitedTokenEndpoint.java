@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class UnlimitedTokenEndpoint implements AutoCloseable {
 
   private final HttpServer server;
-  private final ExecutorService executor = Executors.newCachedThreadPool(UnlimitedTokenEndpoint::daemon);
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(UnlimitedTokenEndpoint::daemon);
   private final AtomicLong calls = new AtomicLong();
 
   UnlimitedTokenEndpoint(ZohoCrmEmulator zoho, Duration latency) {
@@ -40,8 +41,12 @@ final class UnlimitedTokenEndpoint implements AutoCloseable {
             calls.incrementAndGet();
             sleep(latency);
             byte[] body =
-                ("{\"access_token\":\"" + zoho.issueAccessToken() + "\",\"expires_in\":3600,"
-                        + "\"api_domain\":\"" + zoho.baseUrl() + "\",\"token_type\":\"Bearer\"}")
+                ("{\"access_token\":\""
+                        + zoho.issueAccessToken()
+                        + "\",\"expires_in\":3600,"
+                        + "\"api_domain\":\""
+                        + zoho.baseUrl()
+                        + "\",\"token_type\":\"Bearer\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json;charset=UTF-8");
             exchange.sendResponseHeaders(200, body.length);

@@ -7,8 +7,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Zoho CRM emulator on loopback as every benchmark uses it: a fixed answer latency, an org
- * concurrency limit, one access token minted for the default user, and a fresh cancellable
- * meeting for every call (a meeting can be cancelled only once).
+ * concurrency limit, one access token minted for the default user, and a fresh cancellable meeting
+ * for every call (a meeting can be cancelled only once).
  */
 final class ZohoFixture implements AutoCloseable {
 

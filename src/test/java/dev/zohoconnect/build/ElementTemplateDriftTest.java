@@ -8,12 +8,12 @@ import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
 import dev.zohoconnect.cancelmeeting.error.DefaultErrorExpression;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.Properties;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +24,11 @@ class ElementTemplateDriftTest {
   private static final Path COMMITTED = Path.of("element-templates");
 
   /**
-   * Released versions before the current one, as Modeler's template catalogue keeps them: a
-   * diagram built on version 1 still finds its template, and Modeler offers the upgrade.
+   * Released versions before the current one, as Modeler's template catalogue keeps them: a diagram
+   * built on version 1 still finds its template, and Modeler offers the upgrade.
    */
   private static final Path VERSIONED = COMMITTED.resolve("versioned");
+
   private static final String HOW_TO_FIX =
       "element-templates/ differs from what the build generates. Bump"
           + " CancelMeetingFunction.TEMPLATE_VERSION if the template changed, then run"
@@ -40,7 +41,8 @@ class ElementTemplateDriftTest {
     for (Path file : built) {
       Path committed = COMMITTED.resolve(BUILT.relativize(file));
       assertThat(committed).as(HOW_TO_FIX).exists();
-      assertThat(Files.readString(committed)).as(HOW_TO_FIX + " File: " + committed)
+      assertThat(Files.readString(committed))
+          .as(HOW_TO_FIX + " File: " + committed)
           .isEqualTo(Files.readString(file));
     }
     assertThat(currentTemplatesUnder(COMMITTED))
@@ -73,18 +75,18 @@ class ElementTemplateDriftTest {
   void everyTemplateShipsTheDefaultErrorExpressionAndCurrentVersion() throws IOException {
     for (Path file : currentTemplatesUnder(COMMITTED)) {
       JsonNode template = new ObjectMapper().readTree(file.toFile());
-      assertThat(template.path("version").asInt()).isEqualTo(CancelMeetingFunction.TEMPLATE_VERSION);
+      assertThat(template.path("version").asInt())
+          .isEqualTo(CancelMeetingFunction.TEMPLATE_VERSION);
       assertThat(template.path("engines").path("camunda").asText()).isEqualTo("^8.8");
-      JsonNode errorExpression =
-          property(template, "errorExpression");
+      JsonNode errorExpression = property(template, "errorExpression");
       assertThat(errorExpression.path("value").asText()).isEqualTo(DefaultErrorExpression.FEEL);
     }
   }
 
   /**
    * A template's content may change only together with its version: Modeler offers an upgrade only
-   * when the version differs, so a silent change would leave diagrams on stale properties.
-   * {@code template-versions.properties} records the content of each released version.
+   * when the version differs, so a silent change would leave diagrams on stale properties. {@code
+   * template-versions.properties} records the content of each released version.
    */
   @Test
   void aChangedTemplateComesWithANewVersion() throws Exception {
@@ -102,7 +104,8 @@ class ElementTemplateDriftTest {
 
   private static Properties releasedVersions() throws IOException {
     Properties released = new Properties();
-    try (var in = ElementTemplateDriftTest.class.getResourceAsStream("/template-versions.properties")) {
+    try (var in =
+        ElementTemplateDriftTest.class.getResourceAsStream("/template-versions.properties")) {
       released.load(in);
     }
     return released;
@@ -110,7 +113,8 @@ class ElementTemplateDriftTest {
 
   private static String sha256(String text) throws Exception {
     return HexFormat.of()
-        .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private static List<Path> templatesUnder(Path dir) throws IOException {

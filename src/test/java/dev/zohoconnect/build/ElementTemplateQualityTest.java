@@ -14,14 +14,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** What a modeler meets in Modeler: explained fields, checks while typing, nothing half-configured. */
+/**
+ * What a modeler meets in Modeler: explained fields, checks while typing, nothing half-configured.
+ */
 class ElementTemplateQualityTest {
 
   private static JsonNode template;
 
   @BeforeAll
   static void read() throws IOException {
-    template = new ObjectMapper().readTree(Path.of("element-templates/cancel-zoho-meeting.json").toFile());
+    template =
+        new ObjectMapper().readTree(Path.of("element-templates/cancel-zoho-meeting.json").toFile());
   }
 
   @Test
@@ -29,7 +32,9 @@ class ElementTemplateQualityTest {
     List<String> unexplained = new ArrayList<>();
     for (JsonNode p : template.path("properties")) {
       boolean hidden = "Hidden".equals(p.path("type").asText());
-      if (!hidden && p.path("description").asText().isBlank() && p.path("tooltip").asText().isBlank()) {
+      if (!hidden
+          && p.path("description").asText().isBlank()
+          && p.path("tooltip").asText().isBlank()) {
         unexplained.add(p.path("id").asText());
       }
     }
@@ -55,8 +60,10 @@ class ElementTemplateQualityTest {
     assertThat(condition("authentication.clientSecret")).contains("\"equals\":\"refreshToken\"");
     assertThat(condition("authentication.refreshToken")).contains("\"equals\":\"refreshToken\"");
     assertThat(condition("authentication.accessToken")).contains("\"equals\":\"accessToken\"");
-    assertThat(condition("options.cancelledBy")).contains("\"property\":\"options.apiVersion\"", "\"equals\":\"V8\"");
-    assertThat(condition("endpoints.apiBaseUrl")).contains("\"property\":\"endpoints.enabled\"", "\"equals\":true");
+    assertThat(condition("options.cancelledBy"))
+        .contains("\"property\":\"options.apiVersion\"", "\"equals\":\"V8\"");
+    assertThat(condition("endpoints.apiBaseUrl"))
+        .contains("\"property\":\"endpoints.enabled\"", "\"equals\":true");
     assertThat(condition("endpoints.accountsUrl"))
         .contains("\"property\":\"endpoints.enabled\"", "\"equals\":\"refreshToken\"");
   }
@@ -74,7 +81,12 @@ class ElementTemplateQualityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"authentication.clientSecret", "authentication.refreshToken", "authentication.accessToken"})
+  @ValueSource(
+      strings = {
+        "authentication.clientSecret",
+        "authentication.refreshToken",
+        "authentication.accessToken"
+      })
   void credentialsMustBeSecretReferences(String id) {
     Pattern secret = pattern(id);
     assertThat(secret.matcher("{{secrets.ZOHO_REFRESH_TOKEN}}").matches()).isTrue();

@@ -69,12 +69,20 @@ final class ReadmeErrorTable {
       if (!row.fromZoho() && !otherCodesListed) {
         // Zoho's undocumented codes pass through like its documented ones, before the connector's.
         rows.add(
-            row("any other Zoho code", "as sent", "passed through unchanged", "5xx: yes",
+            row(
+                "any other Zoho code",
+                "as sent",
+                "passed through unchanged",
+                "5xx: yes",
                 ErrorCode.ADVICE_FOR_OTHER_CODES));
         otherCodesListed = true;
       }
       rows.add(
-          row("`" + row.code() + "`", row.httpStatus(), row.meaning(), retried(row.retry()),
+          row(
+              "`" + row.code() + "`",
+              row.httpStatus(),
+              row.meaning(),
+              retried(row.retry()),
               row.advice()));
     }
     return rows;

@@ -26,11 +26,13 @@ class CancelDecisionsTest {
   // --- states
 
   private static final ExecutionState FRESH = ExecutionState.first(false, PriorExecution.NONE);
-  private static final ExecutionState FRESH_WITH_MAIL = ExecutionState.first(true, PriorExecution.NONE);
+  private static final ExecutionState FRESH_WITH_MAIL =
+      ExecutionState.first(true, PriorExecution.NONE);
   private static final ExecutionState LOST_WITH_MAIL = FRESH_WITH_MAIL.afterPossibleCancellation();
   private static final ExecutionState LOST_WITHOUT_MAIL = FRESH.afterPossibleCancellation();
   private static final ExecutionState AFTER_FALLBACK = FRESH_WITH_MAIL.withoutMail();
-  private static final ExecutionState LOST_AFTER_FALLBACK = AFTER_FALLBACK.afterPossibleCancellation();
+  private static final ExecutionState LOST_AFTER_FALLBACK =
+      AFTER_FALLBACK.afterPossibleCancellation();
   private static final ExecutionState RESUMED_AFTER_LOST_MAIL =
       ExecutionState.first(true, new PriorExecution(true, true));
   private static final ExecutionState LAST_ATTEMPT = FRESH.nextAttempt().nextAttempt();
@@ -38,7 +40,8 @@ class CancelDecisionsTest {
   // --- rules
 
   private static final CancelDecisions.Rules DEFAULTS = rules(false, false, true);
-  private static final CancelDecisions.Rules ALREADY_CANCELLED_IS_SUCCESS = rules(true, false, true);
+  private static final CancelDecisions.Rules ALREADY_CANCELLED_IS_SUCCESS =
+      rules(true, false, true);
   private static final CancelDecisions.Rules FALLBACK = rules(false, true, true);
   private static final CancelDecisions.Rules FIXED_TOKEN = rules(false, false, false);
 
@@ -51,7 +54,8 @@ class CancelDecisionsTest {
   // --- answers
 
   private static AttemptOutcome cancelled() {
-    return new AttemptOutcome.Answered(new ZohoAnswer.Cancelled("SUCCESS", "The event is successfully cancelled"));
+    return new AttemptOutcome.Answered(
+        new ZohoAnswer.Cancelled("SUCCESS", "The event is successfully cancelled"));
   }
 
   private static AttemptOutcome zoho(int status, String code, Map<String, Object> details) {
@@ -75,15 +79,19 @@ class CancelDecisionsTest {
   static AttemptOutcome unanswered(boolean requestSent) {
     return new AttemptOutcome.Unanswered(
         requestSent
-            ? new TransportFailure(TransportFailure.Kind.READ_TIMEOUT, "no answer within 30 s", true, null)
-            : new TransportFailure(TransportFailure.Kind.CONNECT_FAILED, "connection refused", false, null));
+            ? new TransportFailure(
+                TransportFailure.Kind.READ_TIMEOUT, "no answer within 30 s", true, null)
+            : new TransportFailure(
+                TransportFailure.Kind.CONNECT_FAILED, "connection refused", false, null));
   }
 
   private static AttemptOutcome tokenFailure(String code) {
-    return new AttemptOutcome.NotAttempted(ZohoConnectorException.of(code, "accounts server", null, null, null));
+    return new AttemptOutcome.NotAttempted(
+        ZohoConnectorException.of(code, "accounts server", null, null, null));
   }
 
-  private static Decision decide(ExecutionState state, AttemptOutcome outcome, CancelDecisions.Rules rules) {
+  private static Decision decide(
+      ExecutionState state, AttemptOutcome outcome, CancelDecisions.Rules rules) {
     return CancelDecisions.decide(state, outcome, rules, PLENTY, new Random(7));
   }
 
@@ -92,24 +100,76 @@ class CancelDecisionsTest {
   static Stream<Arguments> completions() {
     return Stream.of(
         // state, outcome, rules, alreadyCancelled, mail status
-        Arguments.of("cancelled, no mail asked", FRESH, cancelled(), DEFAULTS, false, MailStatus.NOT_REQUESTED),
-        Arguments.of("cancelled with the mail", FRESH_WITH_MAIL, cancelled(), DEFAULTS, false, MailStatus.SENT),
-        Arguments.of("cancelled without mail after the daily limit", AFTER_FALLBACK, cancelled(), FALLBACK, false,
-            MailStatus.SKIPPED_DAILY_LIMIT),
-        Arguments.of("cancelled after an earlier lost answer", LOST_WITH_MAIL, cancelled(), DEFAULTS, false,
+        Arguments.of(
+            "cancelled, no mail asked",
+            FRESH,
+            cancelled(),
+            DEFAULTS,
+            false,
+            MailStatus.NOT_REQUESTED),
+        Arguments.of(
+            "cancelled with the mail",
+            FRESH_WITH_MAIL,
+            cancelled(),
+            DEFAULTS,
+            false,
             MailStatus.SENT),
-        Arguments.of("found cancelled after a lost answer that asked for the mail", LOST_WITH_MAIL,
-            alreadyCancelled(), DEFAULTS, true, MailStatus.UNKNOWN),
-        Arguments.of("found cancelled after a lost answer, no mail asked", LOST_WITHOUT_MAIL, alreadyCancelled(),
-            DEFAULTS, true, MailStatus.NOT_REQUESTED),
-        Arguments.of("found cancelled after a lost call without mail (fallback)", LOST_AFTER_FALLBACK,
-            alreadyCancelled(), FALLBACK, true, MailStatus.SKIPPED_DAILY_LIMIT),
-        Arguments.of("found cancelled after an earlier execution lost a call with mail", RESUMED_AFTER_LOST_MAIL,
-            alreadyCancelled(), DEFAULTS, true, MailStatus.UNKNOWN),
-        Arguments.of("found cancelled by someone else, option on", FRESH_WITH_MAIL, alreadyCancelled(),
-            ALREADY_CANCELLED_IS_SUCCESS, true, MailStatus.NOT_SENT),
-        Arguments.of("found cancelled by someone else, option on, no mail asked", FRESH, alreadyCancelled(),
-            ALREADY_CANCELLED_IS_SUCCESS, true, MailStatus.NOT_REQUESTED));
+        Arguments.of(
+            "cancelled without mail after the daily limit",
+            AFTER_FALLBACK,
+            cancelled(),
+            FALLBACK,
+            false,
+            MailStatus.SKIPPED_DAILY_LIMIT),
+        Arguments.of(
+            "cancelled after an earlier lost answer",
+            LOST_WITH_MAIL,
+            cancelled(),
+            DEFAULTS,
+            false,
+            MailStatus.SENT),
+        Arguments.of(
+            "found cancelled after a lost answer that asked for the mail",
+            LOST_WITH_MAIL,
+            alreadyCancelled(),
+            DEFAULTS,
+            true,
+            MailStatus.UNKNOWN),
+        Arguments.of(
+            "found cancelled after a lost answer, no mail asked",
+            LOST_WITHOUT_MAIL,
+            alreadyCancelled(),
+            DEFAULTS,
+            true,
+            MailStatus.NOT_REQUESTED),
+        Arguments.of(
+            "found cancelled after a lost call without mail (fallback)",
+            LOST_AFTER_FALLBACK,
+            alreadyCancelled(),
+            FALLBACK,
+            true,
+            MailStatus.SKIPPED_DAILY_LIMIT),
+        Arguments.of(
+            "found cancelled after an earlier execution lost a call with mail",
+            RESUMED_AFTER_LOST_MAIL,
+            alreadyCancelled(),
+            DEFAULTS,
+            true,
+            MailStatus.UNKNOWN),
+        Arguments.of(
+            "found cancelled by someone else, option on",
+            FRESH_WITH_MAIL,
+            alreadyCancelled(),
+            ALREADY_CANCELLED_IS_SUCCESS,
+            true,
+            MailStatus.NOT_SENT),
+        Arguments.of(
+            "found cancelled by someone else, option on, no mail asked",
+            FRESH,
+            alreadyCancelled(),
+            ALREADY_CANCELLED_IS_SUCCESS,
+            true,
+            MailStatus.NOT_REQUESTED));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -130,31 +190,72 @@ class CancelDecisionsTest {
 
   static Stream<Arguments> failures() {
     return Stream.of(
-        Arguments.of("already cancelled by someone else", FRESH, alreadyCancelled(), DEFAULTS, ErrorCodes.NOT_ALLOWED),
-        Arguments.of("nobody invited, even after a lost answer", LOST_WITH_MAIL,
-            zoho(400, ErrorCodes.NOT_ALLOWED, Map.of("reason", "no_participants_invited")), DEFAULTS,
+        Arguments.of(
+            "already cancelled by someone else",
+            FRESH,
+            alreadyCancelled(),
+            DEFAULTS,
             ErrorCodes.NOT_ALLOWED),
-        Arguments.of("meeting ended, option on", FRESH,
-            zoho(400, ErrorCodes.NOT_ALLOWED, Map.of("reason", "completed_meeting")), ALREADY_CANCELLED_IS_SUCCESS,
+        Arguments.of(
+            "nobody invited, even after a lost answer",
+            LOST_WITH_MAIL,
+            zoho(400, ErrorCodes.NOT_ALLOWED, Map.of("reason", "no_participants_invited")),
+            DEFAULTS,
             ErrorCodes.NOT_ALLOWED),
-        Arguments.of("token rejected after its renewal", FRESH.withRenewedToken(), zoho(401, ErrorCodes.INVALID_TOKEN),
-            DEFAULTS, ErrorCodes.INVALID_TOKEN),
-        Arguments.of("supplied token rejected", FRESH, zoho(401, ErrorCodes.INVALID_TOKEN), FIXED_TOKEN,
+        Arguments.of(
+            "meeting ended, option on",
+            FRESH,
+            zoho(400, ErrorCodes.NOT_ALLOWED, Map.of("reason", "completed_meeting")),
+            ALREADY_CANCELLED_IS_SUCCESS,
+            ErrorCodes.NOT_ALLOWED),
+        Arguments.of(
+            "token rejected after its renewal",
+            FRESH.withRenewedToken(),
+            zoho(401, ErrorCodes.INVALID_TOKEN),
+            DEFAULTS,
             ErrorCodes.INVALID_TOKEN),
-        Arguments.of("daily limit without the fallback", FRESH_WITH_MAIL, zoho(400, ErrorCodes.DAILY_LIMIT_EXCEEDED),
-            DEFAULTS, ErrorCodes.DAILY_LIMIT_EXCEEDED),
-        Arguments.of("no permission", FRESH, zoho(403, ErrorCodes.NO_PERMISSION), DEFAULTS, ErrorCodes.NO_PERMISSION),
-        Arguments.of("invalid meeting id", FRESH, zoho(400, ErrorCodes.INVALID_DATA), DEFAULTS, ErrorCodes.INVALID_DATA),
+        Arguments.of(
+            "supplied token rejected",
+            FRESH,
+            zoho(401, ErrorCodes.INVALID_TOKEN),
+            FIXED_TOKEN,
+            ErrorCodes.INVALID_TOKEN),
+        Arguments.of(
+            "daily limit without the fallback",
+            FRESH_WITH_MAIL,
+            zoho(400, ErrorCodes.DAILY_LIMIT_EXCEEDED),
+            DEFAULTS,
+            ErrorCodes.DAILY_LIMIT_EXCEEDED),
+        Arguments.of(
+            "no permission",
+            FRESH,
+            zoho(403, ErrorCodes.NO_PERMISSION),
+            DEFAULTS,
+            ErrorCodes.NO_PERMISSION),
+        Arguments.of(
+            "invalid meeting id",
+            FRESH,
+            zoho(400, ErrorCodes.INVALID_DATA),
+            DEFAULTS,
+            ErrorCodes.INVALID_DATA),
         Arguments.of("a proxy's 404 page", FRESH, unreadable(404), DEFAULTS, ErrorCodes.HTTP_ERROR),
         Arguments.of("a redirect", FRESH, unreadable(302), DEFAULTS, ErrorCodes.HTTP_ERROR),
-        Arguments.of("wrong data center at the accounts server", FRESH,
-            tokenFailure(ErrorCodes.OAUTH_INVALID_CLIENT), DEFAULTS, ErrorCodes.OAUTH_INVALID_CLIENT));
+        Arguments.of(
+            "wrong data center at the accounts server",
+            FRESH,
+            tokenFailure(ErrorCodes.OAUTH_INVALID_CLIENT),
+            DEFAULTS,
+            ErrorCodes.OAUTH_INVALID_CLIENT));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("failures")
   void failsAtOnce(
-      String name, ExecutionState state, AttemptOutcome outcome, CancelDecisions.Rules rules, String code) {
+      String name,
+      ExecutionState state,
+      AttemptOutcome outcome,
+      CancelDecisions.Rules rules,
+      String code) {
     Decision.Fail fail = decided(Decision.Fail.class, decide(state, outcome, rules));
     assertThat(fail.failure().getErrorCode()).isEqualTo(code);
     assertThat(fail.failure().isRetryable()).isFalse();
@@ -166,18 +267,32 @@ class CancelDecisionsTest {
   static Stream<Arguments> transients() {
     return Stream.of(
         // name, outcome, code, may the request have cancelled the meeting?
-        Arguments.of("Zoho's 500", zoho(500, ErrorCodes.INTERNAL_ERROR), ErrorCodes.INTERNAL_ERROR, true),
-        Arguments.of("a 503 with a code Zoho never documented", zoho(503, "SERVICE_UNAVAILABLE"),
-            "SERVICE_UNAVAILABLE", true),
+        Arguments.of(
+            "Zoho's 500", zoho(500, ErrorCodes.INTERNAL_ERROR), ErrorCodes.INTERNAL_ERROR, true),
+        Arguments.of(
+            "a 503 with a code Zoho never documented",
+            zoho(503, "SERVICE_UNAVAILABLE"),
+            "SERVICE_UNAVAILABLE",
+            true),
         Arguments.of("a proxy's HTML 502", unreadable(502), ErrorCodes.SERVER_ERROR, true),
         Arguments.of("an empty 200", unreadable(200), ErrorCodes.INVALID_RESPONSE, true),
         Arguments.of("sent, then no answer", unanswered(true), ErrorCodes.TIMEOUT, true),
         Arguments.of("connection refused", unanswered(false), ErrorCodes.CONNECTION_FAILED, false),
-        Arguments.of("Zoho's 429", zoho(429, ErrorCodes.TOO_MANY_REQUESTS), ErrorCodes.TOO_MANY_REQUESTS, false),
-        Arguments.of("accounts server down", tokenFailure(ErrorCodes.OAUTH_UNAVAILABLE),
-            ErrorCodes.OAUTH_UNAVAILABLE, false),
-        Arguments.of("token refreshes rate-limited", tokenFailure(ErrorCodes.OAUTH_RATE_LIMITED),
-            ErrorCodes.OAUTH_RATE_LIMITED, false));
+        Arguments.of(
+            "Zoho's 429",
+            zoho(429, ErrorCodes.TOO_MANY_REQUESTS),
+            ErrorCodes.TOO_MANY_REQUESTS,
+            false),
+        Arguments.of(
+            "accounts server down",
+            tokenFailure(ErrorCodes.OAUTH_UNAVAILABLE),
+            ErrorCodes.OAUTH_UNAVAILABLE,
+            false),
+        Arguments.of(
+            "token refreshes rate-limited",
+            tokenFailure(ErrorCodes.OAUTH_RATE_LIMITED),
+            ErrorCodes.OAUTH_RATE_LIMITED,
+            false));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -213,7 +328,8 @@ class CancelDecisionsTest {
 
   @Test
   void aPossibleCancellationIsNeverForgottenByALaterFailureOfTheSameExecution() {
-    Decision afterRefused = decide(LOST_WITH_MAIL.nextAttempt().nextAttempt(), unanswered(false), DEFAULTS);
+    Decision afterRefused =
+        decide(LOST_WITH_MAIL.nextAttempt().nextAttempt(), unanswered(false), DEFAULTS);
 
     Decision.HandBack back = decided(Decision.HandBack.class, afterRefused);
     assertThat(back.failure().mayHaveCancelled()).isTrue();
@@ -235,7 +351,8 @@ class CancelDecisionsTest {
 
   @Test
   void dailyLimitWithTheFallbackCallsAgainWithoutMail() {
-    Decision decision = decide(FRESH_WITH_MAIL, zoho(400, ErrorCodes.DAILY_LIMIT_EXCEEDED), FALLBACK);
+    Decision decision =
+        decide(FRESH_WITH_MAIL, zoho(400, ErrorCodes.DAILY_LIMIT_EXCEEDED), FALLBACK);
 
     Decision.TryAgain again = decided(Decision.TryAgain.class, decision);
     assertThat(again.pause()).isZero();
@@ -254,10 +371,14 @@ class CancelDecisionsTest {
   @Test
   void noRetryIsStartedThatTheTimeBudgetCannotHold() {
     Decision decision =
-        CancelDecisions.decide(FRESH, unanswered(true), DEFAULTS, Duration.ofMillis(2_200), new Random(7));
+        CancelDecisions.decide(
+            FRESH, unanswered(true), DEFAULTS, Duration.ofMillis(2_200), new Random(7));
 
     Decision.HandBack back =
-        decided("a wait of 250-500 ms plus the 2 s a call needs does not fit in 2.2 s", Decision.HandBack.class, decision);
+        decided(
+            "a wait of 250-500 ms plus the 2 s a call needs does not fit in 2.2 s",
+            Decision.HandBack.class,
+            decision);
     assertThat(back.failure().getErrorCode()).isEqualTo(ErrorCodes.TIMEOUT);
     assertThat(back.failure().mayHaveCancelled()).isTrue();
   }
@@ -266,7 +387,11 @@ class CancelDecisionsTest {
   void aRenewalTheBudgetCannotHoldIsHandedBackAsRetryable() {
     Decision decision =
         CancelDecisions.decide(
-            LOST_WITH_MAIL, zoho(401, ErrorCodes.INVALID_TOKEN), DEFAULTS, Duration.ofSeconds(1), new Random(7));
+            LOST_WITH_MAIL,
+            zoho(401, ErrorCodes.INVALID_TOKEN),
+            DEFAULTS,
+            Duration.ofSeconds(1),
+            new Random(7));
 
     Decision.HandBack back = decided(Decision.HandBack.class, decision);
     assertThat(back.failure().getErrorCode()).isEqualTo(ErrorCodes.EXECUTION_STOPPED);
@@ -279,7 +404,8 @@ class CancelDecisionsTest {
     AttemptOutcome tooManyRequests =
         new AttemptOutcome.Answered(
             new ZohoAnswer.Refused(
-                new ZohoError(429, ErrorCodes.TOO_MANY_REQUESTS, "", Map.of()), Duration.ofSeconds(90)));
+                new ZohoError(429, ErrorCodes.TOO_MANY_REQUESTS, "", Map.of()),
+                Duration.ofSeconds(90)));
 
     Decision.HandBack back =
         decided(Decision.HandBack.class, decide(FRESH, tooManyRequests, DEFAULTS));
@@ -309,7 +435,8 @@ class CancelDecisionsTest {
     return type.cast(decision);
   }
 
-  private static <D extends Decision> D decided(String description, Class<D> type, Decision decision) {
+  private static <D extends Decision> D decided(
+      String description, Class<D> type, Decision decision) {
     assertThat(decision).as(description).isInstanceOf(type);
     return type.cast(decision);
   }

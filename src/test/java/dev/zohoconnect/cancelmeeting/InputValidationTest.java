@@ -25,9 +25,27 @@ class InputValidationTest extends ZohoWireTest {
   @ParameterizedTest(name = "meeting id \"{0}\"")
   @ValueSource(
       strings = {
-        "", " ", "   4876876000001563018", "4876876000001563018 ", "-1", "0", "1.5", "1e5",
-        "12345678901234567890", "9999999999999999999", "٣٤٥٦", "１２３",
-        "1/../../Leads/2", "1?x=", "%2e%2e", "../", "%2F", "123%2F456", "12 34", "0x1F", "+123",
+        "",
+        " ",
+        "   4876876000001563018",
+        "4876876000001563018 ",
+        "-1",
+        "0",
+        "1.5",
+        "1e5",
+        "12345678901234567890",
+        "9999999999999999999",
+        "٣٤٥٦",
+        "１２３",
+        "1/../../Leads/2",
+        "1?x=",
+        "%2e%2e",
+        "../",
+        "%2F",
+        "123%2F456",
+        "12 34",
+        "0x1F",
+        "+123",
         "123\n"
       })
   void refusesMeetingIdsThatAreNotZohoRecordIds(String meetingId) {
@@ -81,14 +99,17 @@ class InputValidationTest extends ZohoWireTest {
   static Stream<Arguments> incompleteCredentials() {
     return Stream.of(
         Arguments.of("clientId", (Consumer<Map<String, Object>>) a -> a.remove("clientId")),
-        Arguments.of("clientSecret", (Consumer<Map<String, Object>>) a -> a.put("clientSecret", "")),
-        Arguments.of("refreshToken", (Consumer<Map<String, Object>>) a -> a.put("refreshToken", "  ")),
+        Arguments.of(
+            "clientSecret", (Consumer<Map<String, Object>>) a -> a.put("clientSecret", "")),
+        Arguments.of(
+            "refreshToken", (Consumer<Map<String, Object>>) a -> a.put("refreshToken", "  ")),
         Arguments.of("authentication", (Consumer<Map<String, Object>>) Map::clear));
   }
 
   @ParameterizedTest(name = "without {0}")
   @MethodSource("incompleteCredentials")
-  void refusesHalfFilledRefreshTokenCredentials(String field, Consumer<Map<String, Object>> breakIt) {
+  void refusesHalfFilledRefreshTokenCredentials(
+      String field, Consumer<Map<String, Object>> breakIt) {
     Map<String, Object> vars = variables();
     breakIt.accept(section(vars, "authentication"));
 
@@ -131,7 +152,8 @@ class InputValidationTest extends ZohoWireTest {
   @Test
   void refusesCancelledByWithoutMailBeforeZohoSaysDependentMismatch() {
     Map<String, Object> vars = variables();
-    section(vars, "options").putAll(Map.of("apiVersion", "V8", "cancelledBy", "4876876000000225013"));
+    section(vars, "options")
+        .putAll(Map.of("apiVersion", "V8", "cancelledBy", "4876876000000225013"));
 
     assertThat(assertInputError(vars, "options.cancelledBy")).contains("Send cancellation mail");
   }
@@ -207,7 +229,9 @@ class InputValidationTest extends ZohoWireTest {
         .contains("https://zoho-proxy.example.com:8443,")
         .contains("ZOHO_CONNECTOR_ALLOWED_ORIGINS")
         .contains("zoho.connector.allowed-origins");
-    assertThat(RecordingResolverProvider.lookedUp("zoho-proxy.example.com")).as("no DNS lookup").isFalse();
+    assertThat(RecordingResolverProvider.lookedUp("zoho-proxy.example.com"))
+        .as("no DNS lookup")
+        .isFalse();
   }
 
   /**
@@ -218,7 +242,8 @@ class InputValidationTest extends ZohoWireTest {
   @Test
   void refusesPlainHttpToAHostNameThatDnsCallsLoopback() throws Exception {
     assertThat(java.net.InetAddress.getByName("facade").isLoopbackAddress())
-        .as("the test resolver is in place").isTrue();
+        .as("the test resolver is in place")
+        .isTrue();
     Map<String, Object> vars = variables();
     String url = "http://beef:" + zoho.port();
     section(vars, "endpoints").put("apiBaseUrl", url);
@@ -234,7 +259,8 @@ class InputValidationTest extends ZohoWireTest {
     Throwable error = catchThrowable(() -> cancel(vars));
 
     assertThat(error).isInstanceOf(ConnectorInputException.class);
-    String message = error.getMessage() + (error.getCause() == null ? "" : " " + error.getCause().getMessage());
+    String message =
+        error.getMessage() + (error.getCause() == null ? "" : " " + error.getCause().getMessage());
     assertThat(message).contains(field);
     assertThat(zoho.getAllServeEvents()).as("no call reaches Zoho").isEmpty();
     return message;

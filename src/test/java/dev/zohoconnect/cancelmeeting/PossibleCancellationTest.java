@@ -19,8 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Whether an earlier request may have cancelled the meeting decides what Zoho's "already
- * cancelled" means: this task's own cancellation, or someone else's. Both ways, on the wire.
+ * Whether an earlier request may have cancelled the meeting decides what Zoho's "already cancelled"
+ * means: this task's own cancellation, or someone else's. Both ways, on the wire.
  */
 class PossibleCancellationTest extends ZohoWireTest {
 
@@ -32,7 +32,9 @@ class PossibleCancellationTest extends ZohoWireTest {
   @Test
   void aRateLimitedCallCancelsNothingSoAlreadyCancelledMeansSomeoneElse() {
     answerInTurn(
-        json(429, "{\"code\":\"TOO_MANY_REQUESTS\",\"details\":{},\"message\":\"slow down\",\"status\":\"error\"}"),
+        json(
+            429,
+            "{\"code\":\"TOO_MANY_REQUESTS\",\"details\":{},\"message\":\"slow down\",\"status\":\"error\"}"),
         json(400, ALREADY_CANCELLED));
 
     ZohoConnectorException failure = cancelRefused(variables());

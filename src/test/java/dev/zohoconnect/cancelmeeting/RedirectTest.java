@@ -22,7 +22,8 @@ class RedirectTest extends ZohoWireTest {
     givenCancelAnswers(
         aResponse()
             .withStatus(status)
-            .withHeader("Location", "https://crm.zoho.eu/crm/v7/Events/1/actions/cancel?session=s3cr3t-q")
+            .withHeader(
+                "Location", "https://crm.zoho.eu/crm/v7/Events/1/actions/cancel?session=s3cr3t-q")
             .withBody("<html>Moved</html>"));
 
     ZohoConnectorException error = cancelRefused(slowMachineVariables());

@@ -10,16 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import dev.zohoconnect.cancelmeeting.model.auth.AccessTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.auth.IssuedToken;
 import dev.zohoconnect.cancelmeeting.auth.OAuthTokenClient;
-import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
+import dev.zohoconnect.cancelmeeting.model.auth.AccessTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.support.LogCapture;
 import dev.zohoconnect.cancelmeeting.support.ZohoWireTest;
 import io.camunda.connector.api.error.ConnectorException;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +62,11 @@ class SecretsNeverLeakTest extends ZohoWireTest {
               "{\"error\":\"invalid_client\"}",
               "{\"error\":\"Access Denied\"}",
               // An accounts server that echoes the submitted form back must not leak it.
-              "{\"error\":\"client_secret=" + CLIENT_SECRET + "&refresh_token=" + REFRESH_TOKEN + "\"}",
+              "{\"error\":\"client_secret="
+                  + CLIENT_SECRET
+                  + "&refresh_token="
+                  + REFRESH_TOKEN
+                  + "\"}",
               "<html>client_secret=" + CLIENT_SECRET + "</html>")) {
         resetZoho();
         givenTokenEndpointAnswers(tokenAnswer);
@@ -71,8 +74,13 @@ class SecretsNeverLeakTest extends ZohoWireTest {
       }
       for (ResponseDefinitionBuilder tokenAnswer :
           List.of(
-              aResponse().withStatus(429).withHeader("Retry-After", "5").withBody("client_secret=" + CLIENT_SECRET),
-              aResponse().withStatus(302).withHeader("Location", "http://127.0.0.1:1/?refresh_token=" + REFRESH_TOKEN))) {
+              aResponse()
+                  .withStatus(429)
+                  .withHeader("Retry-After", "5")
+                  .withBody("client_secret=" + CLIENT_SECRET),
+              aResponse()
+                  .withStatus(302)
+                  .withHeader("Location", "http://127.0.0.1:1/?refresh_token=" + REFRESH_TOKEN))) {
         resetZoho();
         zoho.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(tokenAnswer));
         seen.addAll(failureText(variables()));
@@ -82,8 +90,10 @@ class SecretsNeverLeakTest extends ZohoWireTest {
       givenCancelAnswers(json(401, INVALID_TOKEN));
       seen.addAll(failureText(variables()));
       seen.addAll(failureText(variables()));
-      seen.addAll(failureText(withInvalidInput(v -> section(v, "meeting").put("meetingId", "1/../2"))));
-      seen.addAll(failureText(withInvalidInput(v -> section(v, "authentication").remove("clientId"))));
+      seen.addAll(
+          failureText(withInvalidInput(v -> section(v, "meeting").put("meetingId", "1/../2"))));
+      seen.addAll(
+          failureText(withInvalidInput(v -> section(v, "authentication").remove("clientId"))));
       seen.addAll(logs.lines());
     }
 
@@ -104,9 +114,13 @@ class SecretsNeverLeakTest extends ZohoWireTest {
             " ",
             new RefreshTokenAuthentication(CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN).toString(),
             new AccessTokenAuthentication(SUPPLIED_ACCESS_TOKEN).toString(),
-            new IssuedToken(ACCESS_TOKEN, URI.create("https://www.zohoapis.com"), Instant.EPOCH).toString(),
+            new IssuedToken(ACCESS_TOKEN, URI.create("https://www.zohoapis.com"), Instant.EPOCH)
+                .toString(),
             new OAuthTokenClient.Grant(
-                    URI.create("https://accounts.zoho.com"), CLIENT_ID, CLIENT_SECRET, REFRESH_TOKEN)
+                    URI.create("https://accounts.zoho.com"),
+                    CLIENT_ID,
+                    CLIENT_SECRET,
+                    REFRESH_TOKEN)
                 .toString());
 
     SECRET_VALUES.forEach(secret -> assertThat(rendered).doesNotContain(secret));
@@ -119,8 +133,12 @@ class SecretsNeverLeakTest extends ZohoWireTest {
   private static List<ResponseDefinitionBuilder> failingCancelAnswers() {
     return List.of(
         json(401, INVALID_TOKEN),
-        json(400, "{\"data\":[{\"code\":\"NOT_ALLOWED\",\"details\":{},\"message\":\"already cancelled\",\"status\":\"error\"}]}"),
-        json(500, "{\"code\":\"INTERNAL_ERROR\",\"details\":{},\"message\":\"boom\",\"status\":\"error\"}"),
+        json(
+            400,
+            "{\"data\":[{\"code\":\"NOT_ALLOWED\",\"details\":{},\"message\":\"already cancelled\",\"status\":\"error\"}]}"),
+        json(
+            500,
+            "{\"code\":\"INTERNAL_ERROR\",\"details\":{},\"message\":\"boom\",\"status\":\"error\"}"),
         aResponse().withStatus(502).withBody("<html>Bad Gateway</html>"),
         aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
         json(200, ""));
@@ -142,7 +160,8 @@ class SecretsNeverLeakTest extends ZohoWireTest {
         texts.add(String.valueOf(t.getMessage()));
         texts.add(t.toString());
       }
-      if (e instanceof ConnectorException connectorException && connectorException.getErrorVariables() != null) {
+      if (e instanceof ConnectorException connectorException
+          && connectorException.getErrorVariables() != null) {
         texts.add(new ObjectMapper().writeValueAsString(connectorException.getErrorVariables()));
       }
       if (e instanceof ZohoConnectorException zoho) {

@@ -168,7 +168,9 @@ class TokenFlowTest extends ZohoWireTest {
 
     assertThat(error.getErrorCode()).isEqualTo(code);
     assertThat(error.getMessage()).contains(hint);
-    assertThat(error.getErrorVariables()).containsEntry("meetingId", MEETING_ID).containsEntry("httpStatus", 200);
+    assertThat(error.getErrorVariables())
+        .containsEntry("meetingId", MEETING_ID)
+        .containsEntry("httpStatus", 200);
     assertThat(cancelCalls()).isZero();
   }
 
@@ -188,7 +190,9 @@ class TokenFlowTest extends ZohoWireTest {
 
   @Test
   void accountsServerDownIsTransient() {
-    zoho.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
+    zoho.stubFor(
+        post(urlEqualTo(TOKEN_PATH))
+            .willReturn(aResponse().withStatus(503).withBody("<html>down</html>")));
 
     ZohoConnectorException error = cancelRefused(variables());
 
@@ -258,8 +262,11 @@ class TokenFlowTest extends ZohoWireTest {
               assertThat(error.getErrorVariables())
                   .containsEntry("retryable", true)
                   .containsEntry("meetingId", MEETING_ID);
-              assertThat(error.retryAfter()).hasValueSatisfying(
-                  wait -> assertThat(wait).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(90)));
+              assertThat(error.retryAfter())
+                  .hasValueSatisfying(
+                      wait ->
+                          assertThat(wait)
+                              .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(90)));
               assertThat(error.getMessage()).contains("different data centers");
             });
     assertThat(cancelCalls())
@@ -276,7 +283,8 @@ class TokenFlowTest extends ZohoWireTest {
   void http429FromTheTokenEndpointIsARetryableRateLimitHonouringRetryAfter(String body) {
     zoho.stubFor(
         post(urlEqualTo(TOKEN_PATH))
-            .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "30").withBody(body)));
+            .willReturn(
+                aResponse().withStatus(429).withHeader("Retry-After", "30").withBody(body)));
 
     ZohoConnectorException error = cancelRefused(variables());
 
@@ -295,22 +303,27 @@ class TokenFlowTest extends ZohoWireTest {
   @ParameterizedTest(name = "HTTP {0}")
   @ValueSource(ints = {301, 302, 303, 307, 308})
   void aRedirectFromTheAccountsServerIsNeitherFollowedNorRetried(int status) {
-    WireMockServer elsewhere = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+    WireMockServer elsewhere =
+        new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
     elsewhere.start();
     try {
-      elsewhere.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(json(200, tokenJson(ACCESS_TOKEN, 3600))));
+      elsewhere.stubFor(
+          post(urlEqualTo(TOKEN_PATH)).willReturn(json(200, tokenJson(ACCESS_TOKEN, 3600))));
       zoho.stubFor(
           post(urlEqualTo(TOKEN_PATH))
               .willReturn(
                   aResponse()
                       .withStatus(status)
-                      .withHeader("Location", "http://127.0.0.1:" + elsewhere.port() + TOKEN_PATH)));
+                      .withHeader(
+                          "Location", "http://127.0.0.1:" + elsewhere.port() + TOKEN_PATH)));
 
       ZohoConnectorException error = cancelRefused(variables());
 
       assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.OAUTH_ERROR);
       assertThat(error.isRetryable()).isFalse();
-      assertThat(error.getMessage()).contains("redirect (HTTP " + status + ")").contains("accounts URL");
+      assertThat(error.getMessage())
+          .contains("redirect (HTTP " + status + ")")
+          .contains("accounts URL");
       assertThat(elsewhere.getAllServeEvents()).as("the credentials went nowhere else").isEmpty();
       assertThat(tokenCalls()).isEqualTo(1);
       assertThat(cancelCalls()).isZero();

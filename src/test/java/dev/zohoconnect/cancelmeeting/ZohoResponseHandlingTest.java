@@ -41,12 +41,20 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
         postRequestedFor(urlEqualTo(CANCEL_PATH))
             .withHeader("Authorization", equalTo("Zoho-oauthtoken " + ACCESS_TOKEN))
             .withHeader("Content-Type", equalTo("application/json"))
-            .withRequestBody(equalToJson("{\"data\":[{\"send_cancelling_mail\":false}]}", false, false)));
+            .withRequestBody(
+                equalToJson("{\"data\":[{\"send_cancelling_mail\":false}]}", false, false)));
     assertThat(result)
         .isEqualTo(
             new CancelMeetingResult(
-                MEETING_ID, true, false, false, MailStatus.NOT_REQUESTED, "v7", "SUCCESS",
-                "The event is successfully cancelled", 1));
+                MEETING_ID,
+                true,
+                false,
+                false,
+                MailStatus.NOT_REQUESTED,
+                "v7",
+                "SUCCESS",
+                "The event is successfully cancelled",
+                1));
   }
 
   @Test
@@ -54,7 +62,8 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
     givenCancelAnswers(json(200, successBody()));
     Map<String, Object> vars = variables();
     section(vars, "meeting").put("sendCancellingMail", true);
-    section(vars, "options").putAll(Map.of("apiVersion", "V8", "cancelledBy", "4876876000000225013"));
+    section(vars, "options")
+        .putAll(Map.of("apiVersion", "V8", "cancelledBy", "4876876000000225013"));
 
     CancelMeetingResult result = cancelMeeting(vars);
 
@@ -70,7 +79,10 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
   @Test
   void proxyHtml502IsTransientAndRetriedWithBackoffThenHandedToZeebe() {
     givenCancelAnswers(
-        aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html><body><h1>502 Bad Gateway</h1></body></html>"));
+        aResponse()
+            .withStatus(502)
+            .withHeader("Content-Type", "text/html")
+            .withBody("<html><body><h1>502 Bad Gateway</h1></body></html>"));
 
     ZohoConnectorException error = failure();
 
@@ -115,7 +127,8 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
 
   @Test
   void answerLostAfterCancellingCompletesOnRetryInsteadOfFailing() {
-    stubSequence(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), json(400, ALREADY_CANCELLED));
+    stubSequence(
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), json(400, ALREADY_CANCELLED));
 
     CancelMeetingResult result = cancelMeeting(variables());
 
@@ -139,7 +152,8 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
   void zeebesRetryOfATaskWhoseAnswersWereLostTreatsAlreadyCancelledAsDone() {
     // Execution 1: the request cancels the meeting but the connection drops, and so do the two
     // in-job retries. Execution 2 (Zeebe's retry of the same task) hears "already cancelled".
-    stubSequence(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), json(400, ALREADY_CANCELLED));
+    stubSequence(
+        aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), json(400, ALREADY_CANCELLED));
     zoho.stubFor(
         post(urlPathMatching(".*/actions/cancel"))
             .inScenario("sequence")
@@ -170,11 +184,15 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
 
   @Test
   void aPriorBusinessFailureDoesNotTurnAlreadyCancelledIntoSuccess() {
-    givenCancelAnswers(json(400, "{\"data\":[{\"code\":\"NOT_ALLOWED\",\"details\":{\"reason\":\"no_participants_invited\"},\"message\":\"x\",\"status\":\"error\"}]}"));
+    givenCancelAnswers(
+        json(
+            400,
+            "{\"data\":[{\"code\":\"NOT_ALLOWED\",\"details\":{\"reason\":\"no_participants_invited\"},\"message\":\"x\",\"status\":\"error\"}]}"));
     catchThrowableOfType(ZohoConnectorException.class, () -> runTask(42L));
     givenCancelAnswers(json(400, ALREADY_CANCELLED));
 
-    assertThat(catchThrowableOfType(ZohoConnectorException.class, () -> runTask(42L)).getErrorCode())
+    assertThat(
+            catchThrowableOfType(ZohoConnectorException.class, () -> runTask(42L)).getErrorCode())
         .isEqualTo("NOT_ALLOWED");
   }
 
@@ -186,7 +204,8 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
   void readTimeoutIsTransient() {
     // Well past connect + read timeout (1 s + 1 s), so a loaded machine cannot blur the outcome.
     givenCancelAnswers(json(200, successBody()).withFixedDelay(5_000));
-    section(variablesHolder, "options").putAll(Map.of("readTimeoutSeconds", 1, "connectTimeoutSeconds", 1));
+    section(variablesHolder, "options")
+        .putAll(Map.of("readTimeoutSeconds", 1, "connectTimeoutSeconds", 1));
 
     ZohoConnectorException error = cancelRefused(variablesHolder);
 
@@ -211,7 +230,9 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
   @Test
   void retryAfterIsHonouredInsideTheJobWhenShort() {
     stubSequence(
-        json(429, "{\"code\":\"TOO_MANY_REQUESTS\",\"details\":{},\"message\":\"too many\",\"status\":\"error\"}")
+        json(
+                429,
+                "{\"code\":\"TOO_MANY_REQUESTS\",\"details\":{},\"message\":\"too many\",\"status\":\"error\"}")
             .withHeader("Retry-After", "3"),
         json(200, successBody()));
 
@@ -223,8 +244,7 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
 
   @Test
   void longRetryAfterIsLeftToZeebesBackoff() {
-    givenCancelAnswers(
-        aResponse().withStatus(429).withHeader("Retry-After", "120"));
+    givenCancelAnswers(aResponse().withStatus(429).withHeader("Retry-After", "120"));
 
     ZohoConnectorException error = failure();
 
@@ -239,7 +259,9 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
   @Test
   void transientThenSuccessCompletes() {
     stubSequence(
-        json(500, "{\"code\":\"INTERNAL_ERROR\",\"details\":{},\"message\":\"Internal Server Error\",\"status\":\"error\"}"),
+        json(
+            500,
+            "{\"code\":\"INTERNAL_ERROR\",\"details\":{},\"message\":\"Internal Server Error\",\"status\":\"error\"}"),
         json(200, successBody()));
 
     assertCancelsOnTheSecondAttempt(false);
@@ -250,7 +272,10 @@ class ZohoResponseHandlingTest extends ZohoWireTest {
     zoho.stubFor(
         post(urlPathMatching(".*/actions/cancel"))
             .withRequestBody(equalToJson("{\"data\":[{\"send_cancelling_mail\":true}]}"))
-            .willReturn(json(400, "{\"code\":\"DAILY_LIMIT_EXCEEDED\",\"details\":{},\"message\":\"daily limit\",\"status\":\"error\"}")));
+            .willReturn(
+                json(
+                    400,
+                    "{\"code\":\"DAILY_LIMIT_EXCEEDED\",\"details\":{},\"message\":\"daily limit\",\"status\":\"error\"}")));
     zoho.stubFor(
         post(urlPathMatching(".*/actions/cancel"))
             .withRequestBody(equalToJson("{\"data\":[{\"send_cancelling_mail\":false}]}"))

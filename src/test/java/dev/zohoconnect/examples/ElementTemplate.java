@@ -67,8 +67,7 @@ final class ElementTemplate {
         .filter(p -> bindsTo(p, bindingType, attribute, name))
         .findFirst()
         .map(p -> p.path("value").asText())
-        .orElseThrow(
-            () -> new AssertionError("the template has no " + bindingType + " " + name));
+        .orElseThrow(() -> new AssertionError("the template has no " + bindingType + " " + name));
   }
 
   /** Every name ({@code attribute}) the template binds with {@code bindingType}. */

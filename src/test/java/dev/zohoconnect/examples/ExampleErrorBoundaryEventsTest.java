@@ -31,8 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExampleErrorBoundaryEventsTest {
 
   private static final String EVERY_BUSINESS_ERROR = "every business error";
+
   /** Begins the sentence of a process's documentation that names the codes it leaves uncaught. */
   private static final String LEFT_TO_INCIDENTS = "Left to incidents:";
+
   private static final Pattern CODE_LIKE = Pattern.compile("\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b");
 
   static List<Path> examples() {

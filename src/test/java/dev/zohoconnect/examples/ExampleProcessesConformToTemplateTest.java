@@ -142,8 +142,7 @@ class ExampleProcessesConformToTemplateTest {
   }
 
   /** Modeler's checks on a value: choices, notEmpty, pattern, and FEEL for typed inputs. */
-  private static void assertValidValue(
-      String where, JsonNode property, String name, String value) {
+  private static void assertValidValue(String where, JsonNode property, String name, String value) {
     String type = property.path("type").asText();
     boolean feel = value.startsWith("=") && property.has("feel");
     JsonNode constraints = property.path("constraints");

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Each connector task of the examples carries everything Camunda Modeler writes when it applies
- * the template with the task's choices: every property that has a default value and whose
- * condition holds. A task without one opens in Modeler half filled (an empty API version dropdown,
- * blank timeouts), and a modeler who copies it starts from there.
+ * Each connector task of the examples carries everything Camunda Modeler writes when it applies the
+ * template with the task's choices: every property that has a default value and whose condition
+ * holds. A task without one opens in Modeler half filled (an empty API version dropdown, blank
+ * timeouts), and a modeler who copies it starts from there.
  */
 class ExampleTasksCarryWhatTheTemplateWritesTest {
 

@@ -10,8 +10,8 @@ import java.util.Optional;
  * isActive} and their conjunction {@code allMatch}.
  *
  * <p>A choice made by a FEEL expression (such as {@code endpoints.enabled = =zohoApiBaseUrl !=
- * null}) is known only when the engine evaluates it, so a condition on it is {@link
- * Truth#UNKNOWN}: the properties it governs may be needed and must be there.
+ * null}) is known only when the engine evaluates it, so a condition on it is {@link Truth#UNKNOWN}:
+ * the properties it governs may be needed and must be there.
  */
 final class TemplateConditions {
 
@@ -114,7 +114,8 @@ final class TemplateConditions {
     // Modeler writes a checked box as =true and a number as =10: literals all the same.
     String literal = raw.substring(1).strip();
     boolean literalBoolean = literal.equals("true") || literal.equals("false");
-    if ((type.equals("Boolean") && literalBoolean) || (type.equals("Number") && isNumber(literal))) {
+    if ((type.equals("Boolean") && literalBoolean)
+        || (type.equals("Number") && isNumber(literal))) {
       return Optional.of(literal);
     }
     return Optional.empty();

@@ -76,8 +76,7 @@ class TemplateConditionsTest {
 
   @Test
   void aFeelChoiceIsDecidedOnlyAtRuntime() {
-    assertThat(active("flagged", Map.of("flag", "=someVariable != null")))
-        .isEqualTo(Truth.UNKNOWN);
+    assertThat(active("flagged", Map.of("flag", "=someVariable != null"))).isEqualTo(Truth.UNKNOWN);
     assertThat(active("forA", Map.of("kind", "=someVariable"))).isEqualTo(Truth.UNKNOWN);
     assertThat(active("flagged", Map.of("flag", "=x")).mayHold()).isTrue();
   }

@@ -49,8 +49,7 @@ record TemplatedTask(
           case "zeebe:taskHeader" -> headers.get(binding.path("key").asText());
           case "zeebe:taskDefinition" -> taskDefinition.get(binding.path("property").asText());
           case "zeebe:taskDefinition:type" -> taskDefinition.get("type");
-          default ->
-              throw new AssertionError("binding type not read by this test: " + binding);
+          default -> throw new AssertionError("binding type not read by this test: " + binding);
         });
   }
 

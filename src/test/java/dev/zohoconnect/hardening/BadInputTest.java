@@ -21,9 +21,14 @@ class BadInputTest extends ZohoWireTest {
 
   static Stream<Arguments> valuesJacksonReportsWithoutTheirField() {
     return Stream.of(
-        Arguments.of("options", "readTimeoutSeconds", new BigInteger("99999999999999999999"), "options.readTimeoutSeconds"),
+        Arguments.of(
+            "options",
+            "readTimeoutSeconds",
+            new BigInteger("99999999999999999999"),
+            "options.readTimeoutSeconds"),
         Arguments.of("options", "connectTimeoutSeconds", 1e308, "options.connectTimeoutSeconds"),
-        Arguments.of("meeting", "meetingId", List.of("4876876000001563018", "1"), "meeting.meetingId"),
+        Arguments.of(
+            "meeting", "meetingId", List.of("4876876000001563018", "1"), "meeting.meetingId"),
         Arguments.of("meeting", "meetingId", List.of(List.of("1")), "meeting.meetingId"),
         Arguments.of("authentication", "clientId", List.of(1, 2), "authentication.clientId"),
         Arguments.of("options", "cancelledBy", List.of(true), "options.cancelledBy"));
@@ -61,6 +66,7 @@ class BadInputTest extends ZohoWireTest {
   }
 
   static Stream<Object> numericIds() {
-    return Stream.of(6531711741328785130L, 4876876000001563018L, new BigInteger("98765432109876543210"), 1.5);
+    return Stream.of(
+        6531711741328785130L, 4876876000001563018L, new BigInteger("98765432109876543210"), 1.5);
   }
 }

@@ -61,9 +61,21 @@ class BadInputThroughTheRuntimeTest {
   @ParameterizedTest(name = "meeting id ={0}")
   @ValueSource(
       strings = {
-        "null", "missingVariable", "98765432109876543210", "-5", "0", "1.5", "\"\"", "\"   \"",
-        "\"1/../../Leads/2\"", "\"1?x=\"", "\"%2e%2e\"", "\"١٢٣٤\"", "\"12345678901234567890\"",
-        "[\"1\", \"2\"]", "{id: 1}"
+        "null",
+        "missingVariable",
+        "98765432109876543210",
+        "-5",
+        "0",
+        "1.5",
+        "\"\"",
+        "\"   \"",
+        "\"1/../../Leads/2\"",
+        "\"1?x=\"",
+        "\"%2e%2e\"",
+        "\"١٢٣٤\"",
+        "\"12345678901234567890\"",
+        "[\"1\", \"2\"]",
+        "{id: 1}"
       })
   void aMeetingIdThatIsNoZohoRecordIdIsAnIncidentAtOnce(String feel) {
     Incident incident = run(feel, "false", Map.of());
@@ -81,7 +93,12 @@ class BadInputThroughTheRuntimeTest {
 
   @ParameterizedTest(name = "API base URL {0}")
   @ValueSource(
-      strings = {"http://zoho.example.com", "https://user:secret@sandbox.zohoapis.com", "https://sandbox.zohoapis.com/crm/v7", "ftp://127.0.0.1"})
+      strings = {
+        "http://zoho.example.com",
+        "https://user:secret@sandbox.zohoapis.com",
+        "https://sandbox.zohoapis.com/crm/v7",
+        "ftp://127.0.0.1"
+      })
   void anApiBaseUrlThatCouldLeakTheTokenIsAnIncidentAtOnce(String url) {
     Incident incident = run("\"4876876000001563018\"", "false", Map.of("zohoApiBaseUrl", url));
 
@@ -89,16 +106,18 @@ class BadInputThroughTheRuntimeTest {
   }
 
   /**
-   * Whoever can set a process variable chooses among the origins the runtime allows, and cannot
-   * add one: a URL elsewhere ends the job before any call, the token request included, and the
-   * incident names the field, the origin and the setting an operator would change.
+   * Whoever can set a process variable chooses among the origins the runtime allows, and cannot add
+   * one: a URL elsewhere ends the job before any call, the token request included, and the incident
+   * names the field, the origin and the setting an operator would change.
    */
   @ParameterizedTest(name = "{0} from a process variable")
   @ValueSource(strings = {"apiBaseUrl", "accountsUrl"})
   void aUrlTheRuntimeDoesNotAllowIsAnIncidentAtOnce(String field) {
     String elsewhere = "https://zoho-collector.invalid:8443";
     Map<String, Object> overrides =
-        field.equals("apiBaseUrl") ? Map.of("zohoApiBaseUrl", elsewhere) : Map.of("zohoAccountsUrl", elsewhere);
+        field.equals("apiBaseUrl")
+            ? Map.of("zohoApiBaseUrl", elsewhere)
+            : Map.of("zohoAccountsUrl", elsewhere);
 
     Incident incident = run("\"4876876000001563018\"", "false", overrides);
 

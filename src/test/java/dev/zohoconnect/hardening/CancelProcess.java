@@ -1,10 +1,10 @@
 package dev.zohoconnect.hardening;
 
-import dev.zohoconnect.cancelmeeting.support.TestConnectors;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
 import dev.zohoconnect.cancelmeeting.MeetingCanceller;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
+import dev.zohoconnect.cancelmeeting.support.TestConnectors;
 import dev.zohoconnect.emulator.ZohoCrmEmulator;
 import dev.zohoconnect.process.ConnectorRuntimeHarness;
 import dev.zohoconnect.process.TemplateBoundTask;
@@ -42,8 +42,8 @@ final class CancelProcess {
   }
 
   /**
-   * The same process with other FEEL for the meeting id and the mail flag, as a modeler might
-   * write them (without the leading {@code =}).
+   * The same process with other FEEL for the meeting id and the mail flag, as a modeler might write
+   * them (without the leading {@code =}).
    */
   static BpmnModelInstance model(String processId, String meetingIdFeel, String sendMailFeel) {
     return Bpmn.createExecutableProcess(processId)
@@ -110,7 +110,9 @@ final class CancelProcess {
     return TestConnectors.connector(settings, new HttpTransport(clock), clock, sleeper, seed);
   }
 
-  /** The runtime with this connector only, the emulator's secrets, and the test process deployed. */
+  /**
+   * The runtime with this connector only, the emulator's secrets, and the test process deployed.
+   */
   static ConnectorRuntimeHarness.Builder runtime(CancelMeetingFunction connector) {
     return ConnectorRuntimeHarness.builder()
         .discoverConnectors(false)

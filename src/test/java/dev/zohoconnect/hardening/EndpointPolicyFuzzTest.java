@@ -2,15 +2,15 @@ package dev.zohoconnect.hardening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zohoconnect.cancelmeeting.model.auth.AccessTokenAuthentication;
-import dev.zohoconnect.cancelmeeting.model.DataCenter;
-import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
-import dev.zohoconnect.cancelmeeting.model.auth.ZohoAuthentication;
-import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
 import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
 import dev.zohoconnect.cancelmeeting.client.ZohoEndpoints;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
+import dev.zohoconnect.cancelmeeting.model.DataCenter;
 import dev.zohoconnect.cancelmeeting.model.EndpointOverride;
+import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
+import dev.zohoconnect.cancelmeeting.model.auth.AccessTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.auth.ZohoAuthentication;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
 import java.util.List;
@@ -36,29 +36,89 @@ class EndpointPolicyFuzzTest {
   private static final String ALLOWED =
       "http://127.0.0.1, http://localhost:8080, https://proxy.example:8443, https://gateway.example,"
           + " http://cafe, http://evil.example, https://user:pass@evil.example";
-  private static final List<String> ALLOWED_ANY_PORT = List.of("http://127.0.0.1", "https://gateway.example");
-  private static final List<String> ALLOWED_WITH_PORT = List.of("http://localhost:8080", "https://proxy.example:8443");
+
+  private static final List<String> ALLOWED_ANY_PORT =
+      List.of("http://127.0.0.1", "https://gateway.example");
+  private static final List<String> ALLOWED_WITH_PORT =
+      List.of("http://localhost:8080", "https://proxy.example:8443");
 
   private static final List<String> SCHEMES =
-      List.of("https://", "http://", "HTTPS://", "ftp://", "javascript:", "", "//", "https:/", "https:///");
+      List.of(
+          "https://",
+          "http://",
+          "HTTPS://",
+          "ftp://",
+          "javascript:",
+          "",
+          "//",
+          "https:/",
+          "https:///");
   private static final List<String> HOSTS =
       List.of(
-          "www.zohoapis.com", "sandbox.zohoapis.eu", "developer.zohoapis.in", "accounts.zoho.com.au",
-          "accounts.zohocloud.ca", "localhost", "LOCALHOST", "127.0.0.1", "127.1", "[::1]", "[::ffff:127.0.0.1]",
-          "10.0.0.5", "0.0.0.0", "2130706433", "0x7f000001", "cafe", "dead", "add", "evil.example",
-          "proxy.example", "gateway.example", "Gateway.Example", "zohoapis.com.evil.example",
-          "www.zohoapis.com.evil.example", "localhost.evil.example", "127.0.0.1.nip.io",
-          "www.zohoapis.com@evil.example", "", "%65vil.example", "evil.example#www.zohoapis.com",
-          "evil.example\\www.zohoapis.com", "éxample.com");
+          "www.zohoapis.com",
+          "sandbox.zohoapis.eu",
+          "developer.zohoapis.in",
+          "accounts.zoho.com.au",
+          "accounts.zohocloud.ca",
+          "localhost",
+          "LOCALHOST",
+          "127.0.0.1",
+          "127.1",
+          "[::1]",
+          "[::ffff:127.0.0.1]",
+          "10.0.0.5",
+          "0.0.0.0",
+          "2130706433",
+          "0x7f000001",
+          "cafe",
+          "dead",
+          "add",
+          "evil.example",
+          "proxy.example",
+          "gateway.example",
+          "Gateway.Example",
+          "zohoapis.com.evil.example",
+          "www.zohoapis.com.evil.example",
+          "localhost.evil.example",
+          "127.0.0.1.nip.io",
+          "www.zohoapis.com@evil.example",
+          "",
+          "%65vil.example",
+          "evil.example#www.zohoapis.com",
+          "evil.example\\www.zohoapis.com",
+          "éxample.com");
   private static final List<String> TAILS =
-      List.of("", "/", ":443", ":8080", ":8080/", ":8443", ":99999", ":-1", "/crm/v7", "/%2e%2e", "//x", "?x=1", "#f",
-          "/?", " ", "\t", "/..", ";x", "@evil.example");
+      List.of(
+          "",
+          "/",
+          ":443",
+          ":8080",
+          ":8080/",
+          ":8443",
+          ":99999",
+          ":-1",
+          "/crm/v7",
+          "/%2e%2e",
+          "//x",
+          "?x=1",
+          "#f",
+          "/?",
+          " ",
+          "\t",
+          "/..",
+          ";x",
+          "@evil.example");
   private static final Set<String> ZOHO_HOSTS =
       Stream.of(DataCenter.values())
-          .flatMap(dc -> {
-            String bare = dc.apiDomain().getHost().substring("www.".length());
-            return Stream.of("www." + bare, "sandbox." + bare, "developer." + bare, dc.accountsUrl().getHost());
-          })
+          .flatMap(
+              dc -> {
+                String bare = dc.apiDomain().getHost().substring("www.".length());
+                return Stream.of(
+                    "www." + bare,
+                    "sandbox." + bare,
+                    "developer." + bare,
+                    dc.accountsUrl().getHost());
+              })
           .collect(Collectors.toSet());
 
   @Test
@@ -68,7 +128,8 @@ class EndpointPolicyFuzzTest {
     Map<String, Integer> outcomes = new TreeMap<>();
     EndpointPolicy policy =
         EndpointPolicy.from(
-            RuntimeSettings.of(Map.of(RuntimeSettings.ALLOWED_ORIGINS.environmentVariable(), ALLOWED)));
+            RuntimeSettings.of(
+                Map.of(RuntimeSettings.ALLOWED_ORIGINS.environmentVariable(), ALLOWED)));
 
     for (int i = 0, n = Fuzz.iterations(20_000); i < n; i++) {
       DataCenter dataCenter = Fuzz.pick(random, List.of(DataCenter.values()));
@@ -80,16 +141,38 @@ class EndpointPolicyFuzzTest {
       boolean enabled = random.nextInt(4) > 0;
       String api = url(random);
       String accounts = url(random);
-      String label = "seed " + seed + ", case " + i + ": enabled=" + enabled + ", api=[" + api + "], accounts=[" + accounts + "]";
+      String label =
+          "seed "
+              + seed
+              + ", case "
+              + i
+              + ": enabled="
+              + enabled
+              + ", api=["
+              + api
+              + "], accounts=["
+              + accounts
+              + "]";
 
       ZohoEndpoints endpoints;
       try {
-        endpoints = policy.resolve(dataCenter, environment, auth, new EndpointOverride(enabled, accounts, api));
+        endpoints =
+            policy.resolve(
+                dataCenter, environment, auth, new EndpointOverride(enabled, accounts, api));
       } catch (ConnectorInputException refused) {
         assertThat(enabled).as(label + ": only an override can be refused").isTrue();
-        assertThat(refused.getMessage()).as(label).containsAnyOf("endpoints.apiBaseUrl", "endpoints.accountsUrl");
-        assertThat(refused.getMessage()).as(label + ": no credentials in the message").doesNotContain("pass@");
-        outcomes.merge(refused.getMessage().contains("does not allow") ? "refused: not allowed" : "refused: malformed", 1, Integer::sum);
+        assertThat(refused.getMessage())
+            .as(label)
+            .containsAnyOf("endpoints.apiBaseUrl", "endpoints.accountsUrl");
+        assertThat(refused.getMessage())
+            .as(label + ": no credentials in the message")
+            .doesNotContain("pass@");
+        outcomes.merge(
+            refused.getMessage().contains("does not allow")
+                ? "refused: not allowed"
+                : "refused: malformed",
+            1,
+            Integer::sum);
         continue;
       }
       outcomes.merge(enabled ? "override accepted" : "data center", 1, Integer::sum);
@@ -112,7 +195,9 @@ class EndpointPolicyFuzzTest {
       }
       URI target = endpoints.apiBaseFor(tokenDomain);
       URI cancel = target.resolve("/crm/v7/Events/4876876000001563018/actions/cancel");
-      assertThat(cancel.getHost()).as(label + " with api_domain " + tokenDomain).isEqualTo(target.getHost());
+      assertThat(cancel.getHost())
+          .as(label + " with api_domain " + tokenDomain)
+          .isEqualTo(target.getHost());
       if (enabled) {
         assertThat(target).as(label).isEqualTo(endpoints.apiBaseUrl());
       } else {
@@ -122,7 +207,9 @@ class EndpointPolicyFuzzTest {
       }
     }
     System.out.println("Endpoint policy fuzz, seed " + seed + ": " + outcomes);
-    assertThat(outcomes).containsKeys("refused: not allowed", "refused: malformed", "override accepted", "data center");
+    assertThat(outcomes)
+        .containsKeys(
+            "refused: not allowed", "refused: malformed", "override accepted", "data center");
   }
 
   private static void assertSafeAndAllowed(String label, URI base) {
@@ -131,7 +218,9 @@ class EndpointPolicyFuzzTest {
     assertThat(base.getHost()).as(label).isNotBlank();
     String host = base.getHost().toLowerCase();
     if (scheme.equals("http")) {
-      assertThat(isLoopback(host)).as(label + ": plain http only on loopback, got " + base).isTrue();
+      assertThat(isLoopback(host))
+          .as(label + ": plain http only on loopback, got " + base)
+          .isTrue();
     }
     assertThat(base.getRawUserInfo()).as(label).isNull();
     assertThat(base.getRawQuery()).as(label).isNull();
@@ -140,7 +229,8 @@ class EndpointPolicyFuzzTest {
     String origin = scheme + "://" + host;
     int port = base.getPort() != -1 ? base.getPort() : scheme.equals("https") ? 443 : 80;
     boolean zoho = scheme.equals("https") && ZOHO_HOSTS.contains(host);
-    boolean allowed = ALLOWED_ANY_PORT.contains(origin) || ALLOWED_WITH_PORT.contains(origin + ":" + port);
+    boolean allowed =
+        ALLOWED_ANY_PORT.contains(origin) || ALLOWED_WITH_PORT.contains(origin + ":" + port);
     assertThat(zoho || allowed).as(label + ": " + base + " is neither Zoho's nor allowed").isTrue();
   }
 

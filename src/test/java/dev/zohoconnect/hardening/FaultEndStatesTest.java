@@ -23,10 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every fault against the emulator, through Camunda's runtime on the in-memory engine, with the
- * end state it must reach: which end event, which BPMN error, how many job failures, and what
- * happened in Zoho (meetings cancelled, calls, mails, token refreshes). The connector waits
- * between in-job attempts without sleeping and reads a clock the test moves.
+ * Every fault against the emulator, through Camunda's runtime on the in-memory engine, with the end
+ * state it must reach: which end event, which BPMN error, how many job failures, and what happened
+ * in Zoho (meetings cancelled, calls, mails, token refreshes). The connector waits between in-job
+ * attempts without sleeping and reads a clock the test moves.
  */
 class FaultEndStatesTest {
 
@@ -76,7 +76,10 @@ class FaultEndStatesTest {
     proxy.acceptAgain();
     driver.increaseTime(failure.retryBackoff());
 
-    assertThatInstance(driver, key).within(Duration.ofSeconds(20)).isCompleted().hasPassed(CancelProcess.CANCELLED);
+    assertThatInstance(driver, key)
+        .within(Duration.ofSeconds(20))
+        .isCompleted()
+        .hasPassed(CancelProcess.CANCELLED);
     assertThat(failure.retriesLeft()).isEqualTo(2);
     assertThat(failure.retryBackoff()).isEqualTo(Duration.ofSeconds(10));
     assertThat(cancellation(key)).containsEntry("alreadyCancelled", false);
@@ -94,7 +97,11 @@ class FaultEndStatesTest {
 
     long key = start(id, false, Map.of("readTimeoutSeconds", 1));
 
-    assertThatInstance(driver, key).within(Duration.ofSeconds(15)).isCompleted().hasPassed(CancelProcess.CANCELLED).hasJobFailures(0);
+    assertThatInstance(driver, key)
+        .within(Duration.ofSeconds(15))
+        .isCompleted()
+        .hasPassed(CancelProcess.CANCELLED)
+        .hasJobFailures(0);
     assertThat(cancellation(key)).containsEntry("attempts", 2);
     Thread.sleep(2_000); // the first request is answered now, to nobody
     assertThat(zoho.counters().cancelCalls(id)).isEqualTo(2);
@@ -115,12 +122,18 @@ class FaultEndStatesTest {
     assertThat(failure.errorMessage()).startsWith("[ZOHO_TIMEOUT]");
     driver.increaseTime(failure.retryBackoff());
 
-    assertThatInstance(driver, key).within(Duration.ofSeconds(20)).isCompleted().hasPassed(CancelProcess.CANCELLED);
+    assertThatInstance(driver, key)
+        .within(Duration.ofSeconds(20))
+        .isCompleted()
+        .hasPassed(CancelProcess.CANCELLED);
     assertThat(cancellation(key)).containsEntry("alreadyCancelled", true);
     assertThat(zoho.counters().cancellations()).isEqualTo(1);
   }
 
-  /** The answer dies mid-body after Zoho cancelled: the retry sees "already cancelled" and completes. */
+  /**
+   * The answer dies mid-body after Zoho cancelled: the retry sees "already cancelled" and
+   * completes.
+   */
   @Test
   void connectionResetMidBodyAfterZohoCancelledCompletesWithoutASecondCancellation() {
     String id = meeting();
@@ -128,16 +141,28 @@ class FaultEndStatesTest {
     closeAfter.add(proxy);
     proxy.resetMidBody(1);
 
-    long key = driver.startInstance(CancelProcess.ID, CancelProcess.variables(proxy.baseUrl(), zoho.baseUrl(), id, true));
+    long key =
+        driver.startInstance(
+            CancelProcess.ID, CancelProcess.variables(proxy.baseUrl(), zoho.baseUrl(), id, true));
 
-    assertThatInstance(driver, key).within(Duration.ofSeconds(15)).isCompleted().hasPassed(CancelProcess.CANCELLED).hasJobFailures(0);
-    assertThat(cancellation(key)).containsEntry("alreadyCancelled", true).containsEntry("attempts", 2);
+    assertThatInstance(driver, key)
+        .within(Duration.ofSeconds(15))
+        .isCompleted()
+        .hasPassed(CancelProcess.CANCELLED)
+        .hasJobFailures(0);
+    assertThat(cancellation(key))
+        .containsEntry("alreadyCancelled", true)
+        .containsEntry("attempts", 2);
     assertThat(zoho.counters().cancelCalls(id)).isEqualTo(2);
     assertThat(zoho.counters().cancellations()).isEqualTo(1);
-    assertThat(zoho.counters().mailsSent(ZohoCrmEmulator.DEFAULT_USER_ID)).as("one mail, not two").isEqualTo(1);
+    assertThat(zoho.counters().mailsSent(ZohoCrmEmulator.DEFAULT_USER_ID))
+        .as("one mail, not two")
+        .isEqualTo(1);
   }
 
-  /** A proxy's HTML 502, an empty 200, a truncated JSON: nothing was processed, the retry cancels. */
+  /**
+   * A proxy's HTML 502, an empty 200, a truncated JSON: nothing was processed, the retry cancels.
+   */
   @Test
   void unreadableAnswersAreRetriedAndNeverReadAsSuccess() {
     List<Fault> faults = List.of(Fault.badGateway(), Fault.emptyBody(), Fault.truncatedJson());
@@ -147,8 +172,14 @@ class FaultEndStatesTest {
 
       long key = start(id, false, Map.of());
 
-      assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.CANCELLED).hasJobFailures(0);
-      assertThat(cancellation(key)).as(fault.toString()).containsEntry("attempts", 2).containsEntry("alreadyCancelled", false);
+      assertThatInstance(driver, key)
+          .isCompleted()
+          .hasPassed(CancelProcess.CANCELLED)
+          .hasJobFailures(0);
+      assertThat(cancellation(key))
+          .as(fault.toString())
+          .containsEntry("attempts", 2)
+          .containsEntry("alreadyCancelled", false);
       assertThat(zoho.counters().cancelCalls(id)).as(fault.toString()).isEqualTo(2);
     }
     assertThat(zoho.counters().cancellations()).isEqualTo(faults.size());
@@ -193,8 +224,8 @@ class FaultEndStatesTest {
 
   /**
    * Token endpoint failing with HTTP 500: the refusal the accounts server sent is shared for its
-   * cool-down rather than repeated by every attempt; the job fails, and Zeebe's retry refreshes
-   * and cancels.
+   * cool-down rather than repeated by every attempt; the job fails, and Zeebe's retry refreshes and
+   * cancels.
    */
   @Test
   void tokenEndpointServerErrorFailsTheJobOnceAndTheRetryRefreshesAndCancels() {
@@ -208,14 +239,17 @@ class FaultEndStatesTest {
     clock.advance(Duration.ofSeconds(11)); // past the connector's cool-down
     driver.increaseTime(failure.retryBackoff());
 
-    assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.CANCELLED).hasJobFailures(1);
+    assertThatInstance(driver, key)
+        .isCompleted()
+        .hasPassed(CancelProcess.CANCELLED)
+        .hasJobFailures(1);
     assertThat(tokenRequests()).isEqualTo(2);
     assertThat(zoho.counters().cancellations()).isEqualTo(1);
   }
 
   /**
-   * A connection to the token endpoint dropped: that says nothing about the accounts server, so
-   * it is not shared as a cool-down, and the job's next attempt refreshes and cancels.
+   * A connection to the token endpoint dropped: that says nothing about the accounts server, so it
+   * is not shared as a cool-down, and the job's next attempt refreshes and cancels.
    */
   @Test
   void tokenEndpointDroppingAConnectionCostsOnlyOneMoreAttempt() {
@@ -224,12 +258,17 @@ class FaultEndStatesTest {
 
     long key = start(id, false, Map.of());
 
-    assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.CANCELLED).hasJobFailures(0);
+    assertThatInstance(driver, key)
+        .isCompleted()
+        .hasPassed(CancelProcess.CANCELLED)
+        .hasJobFailures(0);
     assertThat(tokenRequests()).isEqualTo(2);
     assertThat(zoho.counters().cancellations()).isEqualTo(1);
   }
 
-  /** Token endpoint down for good: after Zeebe's retries, a BPMN error; the meeting is untouched. */
+  /**
+   * Token endpoint down for good: after Zeebe's retries, a BPMN error; the meeting is untouched.
+   */
   @Test
   void tokenEndpointDownForGoodEndsInItsBpmnErrorAfterTheRetries() {
     String id = meeting();
@@ -242,7 +281,10 @@ class FaultEndStatesTest {
       driver.increaseTime(failure.retryBackoff());
     }
 
-    assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.NOT_CANCELLED).threwError("ZOHO_OAUTH_UNAVAILABLE");
+    assertThatInstance(driver, key)
+        .isCompleted()
+        .hasPassed(CancelProcess.NOT_CANCELLED)
+        .threwError("ZOHO_OAUTH_UNAVAILABLE");
     assertThat(tokenRequests()).as("once per job run").isEqualTo(3);
     assertThat(zoho.meetings().isCancelled(id)).isFalse();
   }
@@ -258,19 +300,26 @@ class FaultEndStatesTest {
     for (int i = 0; i < 3; i++) {
       before.add(start(meeting(), false, Map.of()));
     }
-    before.forEach(key -> assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.CANCELLED));
-    zoho.tokens().revokeRefreshToken(ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN); // and its access tokens
+    before.forEach(
+        key -> assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.CANCELLED));
+    zoho.tokens()
+        .revokeRefreshToken(ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN); // and its access tokens
 
     List<String> after = List.of(meeting(), meeting(), meeting());
     List<Long> keys = after.stream().map(id -> start(id, false, Map.of())).toList();
 
     for (long key : keys) {
-      assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.NOT_CANCELLED)
-          .threwError("ZOHO_OAUTH_INVALID_REFRESH_TOKEN").hasJobFailures(0);
+      assertThatInstance(driver, key)
+          .isCompleted()
+          .hasPassed(CancelProcess.NOT_CANCELLED)
+          .threwError("ZOHO_OAUTH_INVALID_REFRESH_TOKEN")
+          .hasJobFailures(0);
     }
     assertThat(after).noneMatch(id -> zoho.meetings().isCancelled(id));
     assertThat(zoho.counters().cancellations()).isEqualTo(3);
-    assertThat(zoho.counters().tokenRefreshes()).as("one refresh before, one after the revocation").isEqualTo(2);
+    assertThat(zoho.counters().tokenRefreshes())
+        .as("one refresh before, one after the revocation")
+        .isEqualTo(2);
   }
 
   /**
@@ -287,7 +336,10 @@ class FaultEndStatesTest {
 
     long key = start(id, false, Map.of());
 
-    assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.CANCELLED).hasJobFailures(0);
+    assertThatInstance(driver, key)
+        .isCompleted()
+        .hasPassed(CancelProcess.CANCELLED)
+        .hasJobFailures(0);
     assertThat(cancellation(key)).containsEntry("attempts", 2);
     assertThat(zoho.counters().tokenRefreshes()).isEqualTo(2);
     assertThat(zoho.counters().cancelCalls(id)).isEqualTo(2);
@@ -322,8 +374,13 @@ class FaultEndStatesTest {
 
     long key = start(id, true, Map.of());
 
-    assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.CANCELLED).hasJobFailures(0);
-    assertThat(cancellation(key)).containsEntry("alreadyCancelled", true).containsEntry("mailRequested", true);
+    assertThatInstance(driver, key)
+        .isCompleted()
+        .hasPassed(CancelProcess.CANCELLED)
+        .hasJobFailures(0);
+    assertThat(cancellation(key))
+        .containsEntry("alreadyCancelled", true)
+        .containsEntry("mailRequested", true);
     assertThat(zoho.counters().cancellations()).isEqualTo(1);
     assertThat(zoho.counters().mailsSent(ZohoCrmEmulator.DEFAULT_USER_ID)).isEqualTo(1);
   }
@@ -335,13 +392,18 @@ class FaultEndStatesTest {
   @Test
   void cancelledButAnswerLostAcrossAZeebeRetryStillCompletes() {
     String id = meeting();
-    zoho.faults().enqueue(FaultTarget.CANCEL, Fault.answerLost(), Fault.badGateway(), Fault.dropConnection());
+    zoho.faults()
+        .enqueue(
+            FaultTarget.CANCEL, Fault.answerLost(), Fault.badGateway(), Fault.dropConnection());
 
     long key = start(id, true, Map.of());
     JobFailure failure = driver.awaitJobFailures(key, 1).getFirst();
     driver.increaseTime(failure.retryBackoff());
 
-    assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.CANCELLED).hasJobFailures(1);
+    assertThatInstance(driver, key)
+        .isCompleted()
+        .hasPassed(CancelProcess.CANCELLED)
+        .hasJobFailures(1);
     assertThat(cancellation(key)).containsEntry("alreadyCancelled", true);
     assertThat(zoho.counters().cancelCalls(id)).isEqualTo(4);
     assertThat(zoho.counters().cancellations()).isEqualTo(1);
@@ -356,8 +418,12 @@ class FaultEndStatesTest {
 
     long key = start(id, false, Map.of());
 
-    assertThatInstance(driver, key).isCompleted().hasPassed(CancelProcess.NOT_CANCELLED)
-        .threwErrorSatisfying("NOT_ALLOWED", (ThrownError e) -> assertThat(e.variables().toString()).contains("ALREADY_CANCELLED"));
+    assertThatInstance(driver, key)
+        .isCompleted()
+        .hasPassed(CancelProcess.NOT_CANCELLED)
+        .threwErrorSatisfying(
+            "NOT_ALLOWED",
+            (ThrownError e) -> assertThat(e.variables().toString()).contains("ALREADY_CANCELLED"));
     assertThat(zoho.counters().cancellations()).isZero();
   }
 

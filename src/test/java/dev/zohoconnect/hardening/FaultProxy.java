@@ -17,9 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A TCP proxy in front of the emulator for the network faults an HTTP server cannot produce
- * itself: a host that does not accept connections (connect timeout), and a connection reset in the
- * middle of an answer whose request the emulator did process.
+ * A TCP proxy in front of the emulator for the network faults an HTTP server cannot produce itself:
+ * a host that does not accept connections (connect timeout), and a connection reset in the middle
+ * of an answer whose request the emulator did process.
  */
 final class FaultProxy implements AutoCloseable {
 
@@ -157,7 +157,9 @@ final class FaultProxy implements AutoCloseable {
           head.append(new String(buffer, 0, read, StandardCharsets.ISO_8859_1));
           int end = head.indexOf("\r\n\r\n");
           if (end >= 0) {
-            byte[] partial = head.substring(0, Math.min(head.length(), end + 4 + 5)).getBytes(StandardCharsets.ISO_8859_1);
+            byte[] partial =
+                head.substring(0, Math.min(head.length(), end + 4 + 5))
+                    .getBytes(StandardCharsets.ISO_8859_1);
             out.write(partial);
             out.flush();
             to.setSoLinger(true, 0); // close with RST: "connection reset" mid-body

@@ -1,28 +1,27 @@
 package dev.zohoconnect.hardening;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zohoconnect.cancelmeeting.error.ErrorCodes;
 import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
 import dev.zohoconnect.cancelmeeting.support.JobContexts;
 import dev.zohoconnect.cancelmeeting.support.LogCapture;
+import dev.zohoconnect.cancelmeeting.support.ZohoWireTest;
 import io.camunda.connector.api.error.ConnectorInputException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import dev.zohoconnect.cancelmeeting.support.ZohoWireTest;
-import java.time.Duration;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Answers no Zoho server sends but a proxy, a broken server or an attacker in between can: they
- * end in the connector's own errors, retried or raised as usual, never in an exception the runtime
+ * Answers no Zoho server sends but a proxy, a broken server or an attacker in between can: they end
+ * in the connector's own errors, retried or raised as usual, never in an exception the runtime
  * turns into an incident of its own.
  */
 class HostileAnswersTest extends ZohoWireTest {
@@ -31,8 +30,8 @@ class HostileAnswersTest extends ZohoWireTest {
       "{\"code\":\"TOO_MANY_REQUESTS\",\"details\":{},\"message\":\"too many\",\"status\":\"error\"}";
 
   /**
-   * Zeebe cannot wait for ever: a Retry-After of centuries made the runtime fail the job with
-   * "long overflow" and no retries.
+   * Zeebe cannot wait for ever: a Retry-After of centuries made the runtime fail the job with "long
+   * overflow" and no retries.
    */
   @ParameterizedTest(name = "Retry-After: {0}")
   @ValueSource(strings = {"9223372036854775807", "315360000", "Fri, 31 Dec 9999 23:59:59 GMT"})
@@ -70,14 +69,14 @@ class HostileAnswersTest extends ZohoWireTest {
   }
 
   /**
-   * A token a header cannot carry made the JDK's request builder throw an exception that quotes
-   * the whole header, token included, into the runtime's log and the incident.
+   * A token a header cannot carry made the JDK's request builder throw an exception that quotes the
+   * whole header, token included, into the runtime's log and the incident.
    */
   @ParameterizedTest(name = "access_token {0}")
-  @ValueSource(strings = {"1000.abc\\ndef", "1000.abc\\u0001def", "1000.abc\\u4e00def", " 1000.abc def"})
+  @ValueSource(
+      strings = {"1000.abc\\ndef", "1000.abc\\u0001def", "1000.abc\\u4e00def", " 1000.abc def"})
   void aTokenNoHeaderCanCarryFromTheAccountsServerIsItsFailureNotALeak(String jsonToken) {
-    givenTokenEndpointAnswers(
-        "{\"access_token\":\"%s\",\"expires_in\":3600}".formatted(jsonToken));
+    givenTokenEndpointAnswers("{\"access_token\":\"%s\",\"expires_in\":3600}".formatted(jsonToken));
     givenCancelAnswers(json(200, successBody()));
 
     ZohoConnectorException error;
@@ -113,7 +112,9 @@ class HostileAnswersTest extends ZohoWireTest {
     }
 
     assertThat(error).as("an input error: an incident at once, no retries").isNotNull();
-    assertThat(error.getMessage()).contains("authentication.accessToken").doesNotContain(SUPPLIED_ACCESS_TOKEN);
+    assertThat(error.getMessage())
+        .contains("authentication.accessToken")
+        .doesNotContain(SUPPLIED_ACCESS_TOKEN);
     assertThat(logs).noneMatch(line -> line.contains(SUPPLIED_ACCESS_TOKEN));
     assertThat(zoho.getAllServeEvents()).as("no call reaches Zoho").isEmpty();
   }
@@ -127,21 +128,26 @@ class HostileAnswersTest extends ZohoWireTest {
   void anOversizedErrorAnswerIsNotCarriedIntoTheErrorVariables() throws Exception {
     String huge = "x".repeat(5_000_000);
     givenCancelAnswers(
-        json(400, "{\"code\":\"NOT_ALLOWED\",\"details\":{\"why\":\"%s\"},\"message\":\"%s\",\"status\":\"error\"}"
-            .formatted(huge, huge)));
+        json(
+            400,
+            "{\"code\":\"NOT_ALLOWED\",\"details\":{\"why\":\"%s\"},\"message\":\"%s\",\"status\":\"error\"}"
+                .formatted(huge, huge)));
 
     ZohoConnectorException error = cancelRefused(variables());
 
     assertThat(error.getErrorCode()).isEqualTo(ErrorCodes.HTTP_ERROR);
     assertThat(error.getMessage()).contains("larger than").hasSizeLessThan(1_000);
-    assertThat(new ObjectMapper().writeValueAsString(error.getErrorVariables())).hasSizeLessThan(1_000);
+    assertThat(new ObjectMapper().writeValueAsString(error.getErrorVariables()))
+        .hasSizeLessThan(1_000);
   }
 
   @Test
   void anOversizedSuccessIsAnUnreadableAnswerRetriedLikeAnyOther() {
     givenCancelAnswers(
-        json(200, "{\"data\":[{\"code\":\"SUCCESS\",\"details\":{},\"message\":\"%s\",\"status\":\"success\"}]}"
-            .formatted("y".repeat(3_000_000))));
+        json(
+            200,
+            "{\"data\":[{\"code\":\"SUCCESS\",\"details\":{},\"message\":\"%s\",\"status\":\"success\"}]}"
+                .formatted("y".repeat(3_000_000))));
 
     ZohoConnectorException error = cancelRefused(variables());
 
@@ -157,7 +163,9 @@ class HostileAnswersTest extends ZohoWireTest {
   @Test
   void anErrorWithoutACodeIsNeverReadAsACancellation() {
     givenCancelAnswers(
-        json(200, "{\"status\":\"error\",\"code\":{},\"data\":[{\"code\":\"SUCCESS\",\"status\":\"success\"}]}"));
+        json(
+            200,
+            "{\"status\":\"error\",\"code\":{},\"data\":[{\"code\":\"SUCCESS\",\"status\":\"success\"}]}"));
 
     ZohoConnectorException error = cancelRefused(variables());
 
@@ -171,9 +179,22 @@ class HostileAnswersTest extends ZohoWireTest {
    * error code no boundary event names; it is an unreadable answer instead.
    */
   @ParameterizedTest(name = "code \"{0}\"")
-  @ValueSource(strings = {"", " ", "NOT ALLOWED", "1%00", "INVALID_T\\u00d6KEN", "\\u03c6\\u2d13", "-980758536295240607"})
+  @ValueSource(
+      strings = {
+        "",
+        " ",
+        "NOT ALLOWED",
+        "1%00",
+        "INVALID_T\\u00d6KEN",
+        "\\u03c6\\u2d13",
+        "-980758536295240607"
+      })
   void anErrorWhoseCodeIsNotAWordIsRaisedWithTheConnectorsCode(String code) {
-    givenCancelAnswers(json(400, "{\"code\":\"%s\",\"details\":{},\"message\":\"?\",\"status\":\"error\"}".formatted(code)));
+    givenCancelAnswers(
+        json(
+            400,
+            "{\"code\":\"%s\",\"details\":{},\"message\":\"?\",\"status\":\"error\"}"
+                .formatted(code)));
 
     ZohoConnectorException error = cancelRefused(variables());
 
@@ -182,7 +203,8 @@ class HostileAnswersTest extends ZohoWireTest {
 
   @Test
   void anErrorWithAnEndlessCodeIsRaisedWithTheConnectorsCode() {
-    givenCancelAnswers(json(400, "{\"code\":\"%s\",\"status\":\"error\"}".formatted("X".repeat(20_000))));
+    givenCancelAnswers(
+        json(400, "{\"code\":\"%s\",\"status\":\"error\"}".formatted("X".repeat(20_000))));
 
     ZohoConnectorException error = cancelRefused(variables());
 

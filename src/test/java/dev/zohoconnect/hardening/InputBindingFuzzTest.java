@@ -25,33 +25,62 @@ import org.junit.jupiter.api.Test;
  * field and makes no call; a call only ever goes to the cancel path with a digits-only id; no
  * message quotes a secret.
  *
- * <p>Variables are the template's, bound by the runtime's own context (secret replacement,
- * Jackson, Bean Validation), then mutated at random: removed, retyped, or set to values FEEL or a
- * careless modeler produces. The custom endpoints stay pointed at the local stand-in, so nothing
- * leaves the machine; {@link EndpointPolicyFuzzTest} covers the URLs.
+ * <p>Variables are the template's, bound by the runtime's own context (secret replacement, Jackson,
+ * Bean Validation), then mutated at random: removed, retyped, or set to values FEEL or a careless
+ * modeler produces. The custom endpoints stay pointed at the local stand-in, so nothing leaves the
+ * machine; {@link EndpointPolicyFuzzTest} covers the URLs.
  */
 class InputBindingFuzzTest extends ZohoWireTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern CANCEL = Pattern.compile("/crm/v[78]/Events/([0-9]{1,19})/actions/cancel");
+  private static final Pattern CANCEL =
+      Pattern.compile("/crm/v[78]/Events/([0-9]{1,19})/actions/cancel");
   private static final List<String> SECRET_VALUES =
       List.of(CLIENT_SECRET, REFRESH_TOKEN, ACCESS_TOKEN, SUPPLIED_ACCESS_TOKEN);
   private static final List<String> FIELDS =
       List.of(
-          "meeting", "authentication", "dataCenter", "options", "meetingId", "sendCancellingMail",
-          "clientId", "clientSecret", "refreshToken", "accessToken", "type", "apiVersion",
-          "cancelledBy", "alreadyCancelledIsSuccess", "cancelWithoutMailOnDailyLimit",
-          "connectTimeoutSeconds", "readTimeoutSeconds",
+          "meeting",
+          "authentication",
+          "dataCenter",
+          "options",
+          "meetingId",
+          "sendCancellingMail",
+          "clientId",
+          "clientSecret",
+          "refreshToken",
+          "accessToken",
+          "type",
+          "apiVersion",
+          "cancelledBy",
+          "alreadyCancelledIsSuccess",
+          "cancelWithoutMailOnDailyLimit",
+          "connectTimeoutSeconds",
+          "readTimeoutSeconds",
           // the runtime's secret replacement names the secret instead
           "Secret with name");
   private static final List<String> PATHS =
       List.of(
-          "meeting.meetingId", "meeting.meetingId", "meeting.meetingId", "meeting.sendCancellingMail",
-          "meeting.sendCancellingMail", "meeting", "authentication.type", "authentication.clientId",
-          "authentication.clientSecret", "authentication.refreshToken", "authentication.accessToken",
-          "authentication", "dataCenter", "options.apiVersion", "options.cancelledBy",
-          "options.alreadyCancelledIsSuccess", "options.cancelWithoutMailOnDailyLimit",
-          "options.connectTimeoutSeconds", "options.readTimeoutSeconds", "options", "unknownField",
+          "meeting.meetingId",
+          "meeting.meetingId",
+          "meeting.meetingId",
+          "meeting.sendCancellingMail",
+          "meeting.sendCancellingMail",
+          "meeting",
+          "authentication.type",
+          "authentication.clientId",
+          "authentication.clientSecret",
+          "authentication.refreshToken",
+          "authentication.accessToken",
+          "authentication",
+          "dataCenter",
+          "options.apiVersion",
+          "options.cancelledBy",
+          "options.alreadyCancelledIsSuccess",
+          "options.cancelWithoutMailOnDailyLimit",
+          "options.connectTimeoutSeconds",
+          "options.readTimeoutSeconds",
+          "options",
+          "unknownField",
           "meeting.unknownField");
 
   @Test
@@ -64,7 +93,8 @@ class InputBindingFuzzTest extends ZohoWireTest {
       fuzz(seed, random, outcomes);
     }
     System.out.println("Input binding fuzz, seed " + seed + ": " + outcomes);
-    assertThat(outcomes).as("the fuzz reached both valid and invalid input")
+    assertThat(outcomes)
+        .as("the fuzz reached both valid and invalid input")
         .containsKeys("cancelled", "ConnectorInputException");
   }
 
@@ -100,17 +130,21 @@ class InputBindingFuzzTest extends ZohoWireTest {
         if (error instanceof ConnectorInputException) {
           assertThat(calls).as(label + ": bad input makes no call").isEmpty();
           String message = error.getMessage();
-          assertThat(FIELDS).as(label + ": '" + message + "' names a field")
+          assertThat(FIELDS)
+              .as(label + ": '" + message + "' names a field")
               .anyMatch(message::contains);
         }
       }
       for (ServeEvent call : calls) {
         String path = call.getRequest().getUrl();
         assertThat(path.equals(TOKEN_PATH) || CANCEL.matcher(path).matches())
-            .as(label + ": called " + path).isTrue();
+            .as(label + ": called " + path)
+            .isTrue();
       }
       if (isBadMeetingId(meeting(vars)) || isBadMailFlag(meeting(vars))) {
-        assertThat(error).as(label + ": a bad id or mail flag is an input error").isInstanceOf(ConnectorInputException.class);
+        assertThat(error)
+            .as(label + ": a bad id or mail flag is an input error")
+            .isInstanceOf(ConnectorInputException.class);
       }
     }
   }

@@ -30,7 +30,8 @@ class InterruptedJobTest extends ZohoWireTest {
               ZohoConnectorException failure;
               try {
                 cancel(variables());
-                outcome.completeExceptionally(new AssertionError("completed despite the interrupt"));
+                outcome.completeExceptionally(
+                    new AssertionError("completed despite the interrupt"));
                 return;
               } catch (ZohoConnectorException e) {
                 failure = e;
@@ -74,9 +75,7 @@ class InterruptedJobTest extends ZohoWireTest {
     assertThat(result.get("decision")).isNull();
     @SuppressWarnings("unchecked")
     Map<String, Object> variables = (Map<String, Object>) result.get("variables");
-    assertThat(variables)
-        .containsEntry("retryable", true)
-        .containsEntry("mayHaveCancelled", true);
+    assertThat(variables).containsEntry("retryable", true).containsEntry("mayHaveCancelled", true);
     assertThat(cancelCalls()).as("no attempt after the interrupt").isEqualTo(1);
   }
 }

@@ -9,8 +9,8 @@ import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sets some loggers' levels for the length of a test, then restores them: to hear loggers the
- * build silences (the runtime's job handler is OFF in logback-test.xml), or to silence the test
+ * Sets some loggers' levels for the length of a test, then restores them: to hear loggers the build
+ * silences (the runtime's job handler is OFF in logback-test.xml), or to silence the test
  * infrastructure's own chatter while everything else is captured at TRACE.
  */
 final class LogLevels implements AutoCloseable {
@@ -33,8 +33,8 @@ final class LogLevels implements AutoCloseable {
   }
 
   /**
-   * Keeps the build output readable while a fuzz test produces a thousand log lines on purpose:
-   * the console appender is detached (a {@code LogCapture} still sees every line) and restored.
+   * Keeps the build output readable while a fuzz test produces a thousand log lines on purpose: the
+   * console appender is detached (a {@code LogCapture} still sees every line) and restored.
    */
   static AutoCloseable consoleMuted() {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

@@ -89,11 +89,14 @@ class OrgLimitTest {
     for (int i = 0; i < INSTANCES; i++) {
       String id = Long.toString(IDS.incrementAndGet());
       zoho.meetings().put(zoho.upcomingMeeting(id).build());
-      instances.add(driver.startInstance(CancelProcess.ID, CancelProcess.variables(zoho, id, false)));
+      instances.add(
+          driver.startInstance(CancelProcess.ID, CancelProcess.variables(zoho, id, false)));
     }
     for (long key : instances) {
       driver.awaitCompletion(key, Duration.ofSeconds(60));
-      assertThat(driver.completedElements(key)).as(driver.describe(key)).contains(CancelProcess.CANCELLED);
+      assertThat(driver.completedElements(key))
+          .as(driver.describe(key))
+          .contains(CancelProcess.CANCELLED);
     }
     assertThat(zoho.counters().cancellations()).isEqualTo(INSTANCES);
   }

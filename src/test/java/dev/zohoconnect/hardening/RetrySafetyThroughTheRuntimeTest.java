@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The promises a retry rests on, through Camunda's connector runtime on the in-memory engine
- * against the emulator: the call without mail leaves out what Zoho refuses without it, an
- * execution ends before Zeebe could hand its job to a second one, and a cancellation whose
- * completion was lost is reported again rather than raised as "already cancelled".
+ * against the emulator: the call without mail leaves out what Zoho refuses without it, an execution
+ * ends before Zeebe could hand its job to a second one, and a cancellation whose completion was
+ * lost is reported again rather than raised as "already cancelled".
  */
 class RetrySafetyThroughTheRuntimeTest {
 
@@ -54,7 +54,9 @@ class RetrySafetyThroughTheRuntimeTest {
   @Test
   void dailyLimitFallbackWithCancelledByCancelsWithoutMailInsteadOfFailing() {
     zoho.users().update(ZohoCrmEmulator.DEFAULT_USER_ID, user -> user.withDailyMailLimit(0));
-    start(CancelProcess.runtime(CancelProcess.connector(Clock.systemUTC(), new RecordingSleeper(), 1)));
+    start(
+        CancelProcess.runtime(
+            CancelProcess.connector(Clock.systemUTC(), new RecordingSleeper(), 1)));
     String id = meeting();
     Map<String, Object> vars = CancelProcess.variables(zoho, id, true);
     vars.put("apiVersion", "V8");
@@ -96,7 +98,9 @@ class RetrySafetyThroughTheRuntimeTest {
     driver.awaitCompletion(key, Duration.ofSeconds(40));
 
     assertThat(executions.mostAtOnce.get()).as("executions of the job at once").isEqualTo(1);
-    assertThat(executions.started.get()).as("the first ran out of time, the second finished").isEqualTo(2);
+    assertThat(executions.started.get())
+        .as("the first ran out of time, the second finished")
+        .isEqualTo(2);
     assertThat(executions.longestMillis.get()).isLessThan(jobTimeout.toMillis());
     assertThat(driver.completedElements(key)).contains(CancelProcess.CANCELLED);
     assertThat(zoho.counters().cancellations()).as("cancelled once").isEqualTo(1);

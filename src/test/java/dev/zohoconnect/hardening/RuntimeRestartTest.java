@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Test;
  * does reaches the engine. Jobs it had activated stay activated until their timeout; its calls in
  * flight still reach Zoho and cancel meetings whose jobs it never completes. A new runtime on the
  * same engine picks the jobs up again after their timeout. Every meeting ends cancelled exactly
- * once; what the process sees for the meetings cancelled by the dead runtime depends on one
- * option, and both outcomes are pinned here.
+ * once; what the process sees for the meetings cancelled by the dead runtime depends on one option,
+ * and both outcomes are pinned here.
  */
 class RuntimeRestartTest {
 
@@ -57,20 +57,27 @@ class RuntimeRestartTest {
     zoho.close();
   }
 
-  /** With "already cancelled is success", every instance completes and every meeting is cancelled once. */
+  /**
+   * With "already cancelled is success", every instance completes and every meeting is cancelled
+   * once.
+   */
   @Test
   void withAlreadyCancelledAsSuccessEveryInstanceCompletesAndEveryMeetingIsCancelledOnce()
       throws Exception {
     Run run = crashAndRestart(true);
 
-    assertThat(run.ends.values()).as("every instance completed").containsOnly(CancelProcess.CANCELLED);
+    assertThat(run.ends.values())
+        .as("every instance completed")
+        .containsOnly(CancelProcess.CANCELLED);
     assertEveryMeetingCancelledExactlyOnce(run);
     assertThat(calledTwice(run)).as("the crash hit calls in flight").isNotEmpty();
     long foundCancelled =
         run.instances.keySet().stream()
             .filter(id -> Boolean.TRUE.equals(result(run, id).get("alreadyCancelled")))
             .count();
-    assertThat(foundCancelled).as("completed as already cancelled by the dead runtime's call").isPositive();
+    assertThat(foundCancelled)
+        .as("completed as already cancelled by the dead runtime's call")
+        .isPositive();
     System.out.printf(
         "Restart, already-cancelled-is-success: %d instances completed, %d meetings cancelled once,"
             + " %d called by both runtimes, %d completed as already cancelled%n",
@@ -90,7 +97,8 @@ class RuntimeRestartTest {
    * NOT_ALLOWED (ALREADY_CANCELLED) is raised for it. The meeting is still cancelled exactly once.
    */
   @Test
-  void withDefaultOptionsTheMeetingsCancelledByTheDeadRuntimeEndInAlreadyCancelled() throws Exception {
+  void withDefaultOptionsTheMeetingsCancelledByTheDeadRuntimeEndInAlreadyCancelled()
+      throws Exception {
     Run run = crashAndRestart(false);
 
     assertEveryMeetingCancelledExactlyOnce(run);
@@ -98,26 +106,37 @@ class RuntimeRestartTest {
       String id = instance.getKey();
       String end = run.ends.get(id);
       if (end.equals(CancelProcess.NOT_CANCELLED)) {
-        assertThat(zoho.counters().cancelCalls(id)).as(id + ": its first call cancelled it").isGreaterThanOrEqualTo(2);
-        assertThat(driver.thrownErrors(instance.getValue()).getLast().errorCode()).isEqualTo("NOT_ALLOWED");
-        assertThat(driver.thrownErrors(instance.getValue()).getLast().variables().toString()).contains("ALREADY_CANCELLED");
+        assertThat(zoho.counters().cancelCalls(id))
+            .as(id + ": its first call cancelled it")
+            .isGreaterThanOrEqualTo(2);
+        assertThat(driver.thrownErrors(instance.getValue()).getLast().errorCode())
+            .isEqualTo("NOT_ALLOWED");
+        assertThat(driver.thrownErrors(instance.getValue()).getLast().variables().toString())
+            .contains("ALREADY_CANCELLED");
       } else {
         assertThat(end).isEqualTo(CancelProcess.CANCELLED);
       }
     }
-    long alreadyCancelled = run.ends.values().stream().filter(CancelProcess.NOT_CANCELLED::equals).count();
-    assertThat(alreadyCancelled).as("jobs of the dead runtime whose call had cancelled").isPositive();
+    long alreadyCancelled =
+        run.ends.values().stream().filter(CancelProcess.NOT_CANCELLED::equals).count();
+    assertThat(alreadyCancelled)
+        .as("jobs of the dead runtime whose call had cancelled")
+        .isPositive();
     System.out.printf(
         "Restart, default options: %d instances, %d meetings cancelled once, %d called by both"
             + " runtimes, %d ended in NOT_ALLOWED (ALREADY_CANCELLED)%n",
-        run.ends.size(), zoho.counters().cancellations(), calledTwice(run).size(), alreadyCancelled);
+        run.ends.size(),
+        zoho.counters().cancellations(),
+        calledTwice(run).size(),
+        alreadyCancelled);
   }
 
   private record Run(Map<String, Long> instances, Map<String, String> ends) {}
 
   private Run crashAndRestart(boolean alreadyCancelledIsSuccess) throws Exception {
     Freezable dying =
-        new Freezable(CancelProcess.connector(Clock.systemUTC(), new RecordingSleeper(), 3), INSTANCES / 3);
+        new Freezable(
+            CancelProcess.connector(Clock.systemUTC(), new RecordingSleeper(), 3), INSTANCES / 3);
     try (ConnectorRuntimeHarness first = runtime(dying)) {
       Map<String, Long> instances = new LinkedHashMap<>();
       for (int i = 0; i < INSTANCES; i++) {
@@ -130,7 +149,9 @@ class RuntimeRestartTest {
       // The runtime dies just after its 8th call returned, before reporting it: its activated
       // jobs stay activated, its other calls in flight go on.
       dying.awaitDeath();
-      assertThat(zoho.counters().cancellations()).as("died in the middle of the run").isLessThan(INSTANCES);
+      assertThat(zoho.counters().cancellations())
+          .as("died in the middle of the run")
+          .isLessThan(INSTANCES);
 
       try (ConnectorRuntimeHarness second =
           runtime(CancelProcess.connector(Clock.systemUTC(), new RecordingSleeper(), 5))) {
@@ -197,7 +218,10 @@ class RuntimeRestartTest {
     }
   }
 
-  /** A runtime with a short job timeout on the shared engine, with its own connector and token cache. */
+  /**
+   * A runtime with a short job timeout on the shared engine, with its own connector and token
+   * cache.
+   */
   private ConnectorRuntimeHarness runtime(OutboundConnectorFunction connector) {
     return ConnectorRuntimeHarness.builder()
         .discoverConnectors(false)
@@ -237,7 +261,9 @@ class RuntimeRestartTest {
     int failuresSeen = 0;
     while (!driver.isCompleted(key)) {
       assertThat(driver.incidents(key)).as(driver.describe(key)).isEmpty();
-      assertThat(System.nanoTime()).as("ends in time: %s", driver.describe(key)).isLessThan(deadline);
+      assertThat(System.nanoTime())
+          .as("ends in time: %s", driver.describe(key))
+          .isLessThan(deadline);
       var failures = driver.jobFailures(key);
       if (failures.size() > failuresSeen) {
         failuresSeen = failures.size();

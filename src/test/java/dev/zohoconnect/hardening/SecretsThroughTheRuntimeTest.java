@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
-import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
 import dev.zohoconnect.cancelmeeting.model.CancellationOptions;
+import dev.zohoconnect.cancelmeeting.model.DataCenter;
 import dev.zohoconnect.cancelmeeting.model.EndpointOverride;
 import dev.zohoconnect.cancelmeeting.model.MeetingDetails;
-import dev.zohoconnect.cancelmeeting.model.auth.AccessTokenAuthentication;
-import dev.zohoconnect.cancelmeeting.model.DataCenter;
 import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
+import dev.zohoconnect.cancelmeeting.model.auth.AccessTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.support.LogCapture;
 import dev.zohoconnect.cancelmeeting.support.MutableClock;
 import dev.zohoconnect.cancelmeeting.support.RecordingSleeper;
@@ -47,7 +47,9 @@ class SecretsThroughTheRuntimeTest {
 
   @Test
   void noCredentialReachesLogsRecordsIncidentsOrErrorVariables() throws Exception {
-    Set<String> secrets = new LinkedHashSet<>(List.of(ZohoCrmEmulator.DEFAULT_CLIENT_SECRET, ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN));
+    Set<String> secrets =
+        new LinkedHashSet<>(
+            List.of(ZohoCrmEmulator.DEFAULT_CLIENT_SECRET, ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN));
     List<String> logs;
     List<String> records = new ArrayList<>();
 
@@ -55,7 +57,13 @@ class SecretsThroughTheRuntimeTest {
         LogCapture capture = new LogCapture();
         LogLevels levels =
             LogLevels.set(Level.TRACE, "io.camunda.connector", "dev.zohoconnect")
-                .and(Level.INFO, "io.grpc", "io.netty", "io.camunda.zeebe", "io.camunda.client", "org.agrona")) {
+                .and(
+                    Level.INFO,
+                    "io.grpc",
+                    "io.netty",
+                    "io.camunda.zeebe",
+                    "io.camunda.client",
+                    "org.agrona")) {
       String suppliedToken = zoho.issueAccessToken();
       secrets.add(suppliedToken);
       MutableClock clock = new MutableClock(Instant.now());
@@ -68,50 +76,89 @@ class SecretsThroughTheRuntimeTest {
         List<Long> keys = new ArrayList<>();
 
         // Success, then Zoho rejects the cached token: renewed once.
-        keys.add(awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), true))));
+        keys.add(
+            awaitEnd(
+                driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), true))));
         secrets.addAll(zoho.tokens().aliveTokens(ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN));
         zoho.tokens().expireAll();
-        keys.add(awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
+        keys.add(
+            awaitEnd(
+                driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
         secrets.addAll(zoho.tokens().aliveTokens(ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN));
 
         // Transient faults, one after the other, and one for good (a BPMN error after retries).
-        zoho.faults().enqueue(FaultTarget.CANCEL, Fault.badGateway(), Fault.answerLost(), Fault.dropConnection(), Fault.truncatedJson(), Fault.emptyBody());
-        keys.add(awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
-        keys.add(awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
+        zoho.faults()
+            .enqueue(
+                FaultTarget.CANCEL,
+                Fault.badGateway(),
+                Fault.answerLost(),
+                Fault.dropConnection(),
+                Fault.truncatedJson(),
+                Fault.emptyBody());
+        keys.add(
+            awaitEnd(
+                driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
+        keys.add(
+            awaitEnd(
+                driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
         zoho.faults().failRandomly(FaultTarget.CANCEL, 1.0, Fault.serverError(), 1);
-        keys.add(awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
+        keys.add(
+            awaitEnd(
+                driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
         zoho.faults().clear();
 
         // Business errors: nobody invited, daily mail limit, Zoho refusing the token for good.
         String nobody = Long.toString(IDS.incrementAndGet());
         zoho.meetings().put(zoho.upcomingMeeting(nobody).nobodyInvited().build());
-        keys.add(awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, nobody, false))));
+        keys.add(
+            awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, nobody, false))));
         zoho.users().update(ZohoCrmEmulator.DEFAULT_USER_ID, u -> u.withDailyMailLimit(0));
-        keys.add(awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), true))));
+        keys.add(
+            awaitEnd(
+                driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), true))));
         zoho.faults().enqueue(FaultTarget.CANCEL, 2, Fault.refusal("INVALID_TOKEN"));
-        keys.add(awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
+        keys.add(
+            awaitEnd(
+                driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
         secrets.addAll(zoho.tokens().aliveTokens(ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN));
 
         // A supplied access token Zoho no longer accepts: raised, never renewed, never quoted.
         zoho.tokens().expire(suppliedToken);
-        keys.add(awaitEnd(driver, driver.startInstance("hardening-access-token", vars(zoho, meeting(zoho), false))));
+        keys.add(
+            awaitEnd(
+                driver,
+                driver.startInstance("hardening-access-token", vars(zoho, meeting(zoho), false))));
 
         // The accounts server: down, the secret rotated, the refresh token revoked.
         zoho.tokens().expireAll();
         clock.advance(Duration.ofHours(2)); // past the cached token and any cool-down
         zoho.faults().failRandomly(FaultTarget.TOKEN, 1.0, Fault.dropConnection(), 2);
-        keys.add(awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
+        keys.add(
+            awaitEnd(
+                driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
         zoho.faults().clear();
         clock.advance(Duration.ofMinutes(2));
-        zoho.tokens().registerClient(ZohoCrmEmulator.DEFAULT_CLIENT_ID, "rotated-" + ZohoCrmEmulator.DEFAULT_CLIENT_SECRET);
-        keys.add(awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
-        zoho.tokens().registerClient(ZohoCrmEmulator.DEFAULT_CLIENT_ID, ZohoCrmEmulator.DEFAULT_CLIENT_SECRET);
+        zoho.tokens()
+            .registerClient(
+                ZohoCrmEmulator.DEFAULT_CLIENT_ID,
+                "rotated-" + ZohoCrmEmulator.DEFAULT_CLIENT_SECRET);
+        keys.add(
+            awaitEnd(
+                driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
+        zoho.tokens()
+            .registerClient(
+                ZohoCrmEmulator.DEFAULT_CLIENT_ID, ZohoCrmEmulator.DEFAULT_CLIENT_SECRET);
         clock.advance(Duration.ofMinutes(2));
         zoho.tokens().revokeRefreshToken(ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN);
-        keys.add(awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
+        keys.add(
+            awaitEnd(
+                driver, driver.startInstance(CancelProcess.ID, vars(zoho, meeting(zoho), false))));
 
         // Bad input: an incident at once.
-        keys.add(awaitEnd(driver, driver.startInstance(CancelProcess.ID, vars(zoho, "1/../../Leads/2", false))));
+        keys.add(
+            awaitEnd(
+                driver,
+                driver.startInstance(CancelProcess.ID, vars(zoho, "1/../../Leads/2", false))));
 
         for (long key : keys) {
           records.add(driver.describe(key));
@@ -121,7 +168,8 @@ class SecretsThroughTheRuntimeTest {
           records.add(driver.jobFailures(key).toString());
         }
         runtime.engine().getRecordStreamSource().getRecords().forEach(r -> records.add(render(r)));
-        assertThat(driver.thrownErrors(keys.get(4)).getLast().errorCode()).isEqualTo("INTERNAL_ERROR");
+        assertThat(driver.thrownErrors(keys.get(4)).getLast().errorCode())
+            .isEqualTo("INTERNAL_ERROR");
         assertThat(driver.incidents(keys.getLast())).isNotEmpty();
       }
       logs = capture.lines();
@@ -148,9 +196,16 @@ class SecretsThroughTheRuntimeTest {
                 new EndpointOverride(false, null, null))
             + " "
             + new CancelMeetingRequest(
-                new MeetingDetails("1", true), new AccessTokenAuthentication("1000.access-XYZ"), DataCenter.US, null, null, null);
+                new MeetingDetails("1", true),
+                new AccessTokenAuthentication("1000.access-XYZ"),
+                DataCenter.US,
+                null,
+                null,
+                null);
 
-    assertThat(rendered).contains("1000.CLIENT").doesNotContain("secret-XYZ", "1000.refresh-XYZ", "1000.access-XYZ");
+    assertThat(rendered)
+        .contains("1000.CLIENT")
+        .doesNotContain("secret-XYZ", "1000.refresh-XYZ", "1000.access-XYZ");
   }
 
   /** Everything a record holds, job variables decoded (the engine keeps them as MessagePack). */

@@ -38,10 +38,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The soak: thousands of process instances through Camunda's runtime (the connector as the runtime
- * discovers it: real clock, real backoff sleeps) on the in-memory engine, against the emulator
- * with transient faults injected into a share of the cancel calls, the runtime's concurrency
- * limited, and access tokens that expire during the run as they do at Zoho: when their announced
- * lifetime says, with Zoho's clock a few seconds ahead of the runtime's.
+ * discovers it: real clock, real backoff sleeps) on the in-memory engine, against the emulator with
+ * transient faults injected into a share of the cancel calls, the runtime's concurrency limited,
+ * and access tokens that expire during the run as they do at Zoho: when their announced lifetime
+ * says, with Zoho's clock a few seconds ahead of the runtime's.
  *
  * <p>CI runs {@value #CI_INSTANCES} instances. The full soak, whose figures {@code
  * docs/reliability.md} records:
@@ -78,7 +78,8 @@ class SoakTest {
   private static final Duration ZOHO_CLOCK_AHEAD = Duration.ofSeconds(5);
 
   private final int instances = Integer.getInteger("soak.instances", CI_INSTANCES);
-  private final double faultRatio = Double.parseDouble(System.getProperty("soak.faultRatio", "0.05"));
+  private final double faultRatio =
+      Double.parseDouble(System.getProperty("soak.faultRatio", "0.05"));
   private final int concurrency = Integer.getInteger("soak.concurrency", 8);
   private final int zohoLimit = Integer.getInteger("soak.zohoConcurrencyLimit", 10);
   private final long seed = Long.getLong("soak.seed", 20261123L);
@@ -122,7 +123,8 @@ class SoakTest {
           case JobRecordValue v -> job(r, v);
           case IncidentRecordValue v -> {
             if (r.getIntent() == IncidentIntent.CREATED) {
-              incidents.add(v.getProcessInstanceKey() + ": " + v.getErrorType() + " " + v.getErrorMessage());
+              incidents.add(
+                  v.getProcessInstanceKey() + ": " + v.getErrorType() + " " + v.getErrorMessage());
             }
           }
           case VariableRecordValue v -> {
@@ -165,8 +167,10 @@ class SoakTest {
         case TIMED_OUT -> jobTimeouts++;
         case FAILED -> {
           String message = v.getErrorMessage();
-          String code = message.startsWith("[") ? message.substring(1, message.indexOf(']')) : message;
-          jobFailures.merge(code + (v.getRetries() == 0 ? " (no retries left)" : ""), 1, Integer::sum);
+          String code =
+              message.startsWith("[") ? message.substring(1, message.indexOf(']')) : message;
+          jobFailures.merge(
+              code + (v.getRetries() == 0 ? " (no retries left)" : ""), 1, Integer::sum);
         }
         case ERROR_THROWN -> thrownError.put(v.getProcessInstanceKey(), v.getErrorCode());
         default -> {}
@@ -193,14 +197,20 @@ class SoakTest {
       zoho.settings().concurrencyLimit(zohoLimit).globalLatency(Duration.ofMillis(15));
       zoho.users().update(USER, u -> u.withDailyMailLimit(1_000_000));
       List<Fault> faults =
-          List.of(Fault.serverError(), Fault.badGateway(), Fault.dropConnection(), Fault.emptyBody(),
-              Fault.truncatedJson(), Fault.answerLost());
+          List.of(
+              Fault.serverError(),
+              Fault.badGateway(),
+              Fault.dropConnection(),
+              Fault.emptyBody(),
+              Fault.truncatedJson(),
+              Fault.answerLost());
       double each = 1 - Math.pow(1 - faultRatio, 1.0 / faults.size());
       for (int i = 0; i < faults.size(); i++) {
         zoho.faults().failRandomly(FaultTarget.CANCEL, each, faults.get(i), seed + i);
       }
       // Tokens expire when their announced lifetime says, on Zoho's clock. Moving that clock on
-      // instead would make Zoho reject a token the runtime has just obtained by its own clock, which
+      // instead would make Zoho reject a token the runtime has just obtained by its own clock,
+      // which
       // the connector rightly reads as eviction, not expiry, and backs off from.
       zoho.tokens().accessTokenLifetime(TOKEN_LIFETIME);
       zoho.clock().advance(ZOHO_CLOCK_AHEAD);
@@ -217,9 +227,13 @@ class SoakTest {
           String id = Long.toString(FIRST_ID + started);
           Kind kind = kind(random);
           var meeting = zoho.upcomingMeeting(id);
-          zoho.meetings().put((kind == Kind.NOBODY_INVITED ? meeting.nobodyInvited() : meeting).build());
+          zoho.meetings()
+              .put((kind == Kind.NOBODY_INVITED ? meeting.nobodyInvited() : meeting).build());
           kindOf.put(id, kind);
-          long key = runtime.startInstance(CancelProcess.ID, CancelProcess.variables(zoho, id, kind == Kind.CANCEL_WITH_MAIL));
+          long key =
+              runtime.startInstance(
+                  CancelProcess.ID,
+                  CancelProcess.variables(zoho, id, kind == Kind.CANCEL_WITH_MAIL));
           meetingOf.put(key, id);
           started++;
         }
@@ -262,14 +276,18 @@ class SoakTest {
           assertThat(result.path("cancelled").asBoolean()).as(id).isTrue();
           if (result.path("alreadyCancelled").asBoolean()) {
             alreadyCancelled++;
-            assertThat(zoho.counters().cancelCalls(id)).as(id + ": found cancelled by its own lost call").isGreaterThan(1);
+            assertThat(zoho.counters().cancelCalls(id))
+                .as(id + ": found cancelled by its own lost call")
+                .isGreaterThan(1);
           }
         }
       }
       // No job stuck: every job of the run ended in a completion or a BPMN error.
       Map<String, Long> lastJobStates = new TreeMap<>();
       seen.jobState.values().forEach(state -> lastJobStates.merge(state, 1L, Long::sum));
-      assertThat(lastJobStates.keySet()).as("last state of every job").isSubsetOf("COMPLETED", "ERROR_THROWN");
+      assertThat(lastJobStates.keySet())
+          .as("last state of every job")
+          .isSubsetOf("COMPLETED", "ERROR_THROWN");
 
       // Nothing cancelled twice, no mail sent twice.
       long toCancel = kindOf.values().stream().filter(k -> k != Kind.NOBODY_INVITED).count();
@@ -278,22 +296,33 @@ class SoakTest {
       assertThat(zoho.counters().mailsSent(USER)).as("cancellation mails").isEqualTo(withMail);
 
       // Within Zoho's limits: concurrency and token refreshes.
-      assertThat(zoho.counters().tooManyRequestsSent()).as("429s for exceeding the org's concurrency").isZero();
+      assertThat(zoho.counters().tooManyRequestsSent())
+          .as("429s for exceeding the org's concurrency")
+          .isZero();
       assertThat(zoho.counters().maxConcurrentApiRequests()).isLessThanOrEqualTo(zohoLimit);
       // About one refresh per token lifetime: work never pauses, so a token is renewed before it
-      // expires, at least once per lifetime of the run; and no sooner than in the last quarter of its
+      // expires, at least once per lifetime of the run; and no sooner than in the last quarter of
+      // its
       // lifetime, at most once per three quarters, one spare for a refresh whose caller gave up.
       Duration zohoElapsed = Duration.between(zohoStart, zoho.clock().instant());
       long lifetimes = zohoElapsed.toMillis() / TOKEN_LIFETIME.toMillis();
-      long renewalPeriods = zohoElapsed.toMillis() / TOKEN_LIFETIME.multipliedBy(3).dividedBy(4).toMillis();
+      long renewalPeriods =
+          zohoElapsed.toMillis() / TOKEN_LIFETIME.multipliedBy(3).dividedBy(4).toMillis();
       assertThat(zoho.counters().tokenRefreshes())
-          .as("refreshes over %d s with %d s tokens (Zoho allows %d per 10 minutes)",
-              zohoElapsed.toSeconds(), TOKEN_LIFETIME.toSeconds(), TokenService.MAX_REFRESHES_PER_WINDOW)
+          .as(
+              "refreshes over %d s with %d s tokens (Zoho allows %d per 10 minutes)",
+              zohoElapsed.toSeconds(),
+              TOKEN_LIFETIME.toSeconds(),
+              TokenService.MAX_REFRESHES_PER_WINDOW)
           .isBetween(1 + lifetimes, 2 + renewalPeriods);
       // Expiry, not eviction: a token Zoho rejects soon after the runtime obtained it is held back
       // for minutes, which the model of expiry must never cause.
       assertThat(seen.jobFailures.keySet())
-          .noneMatch(code -> code.contains("RATE_LIMITED") || code.contains("TOKEN_REJECTED") || code.contains("no retries"));
+          .noneMatch(
+              code ->
+                  code.contains("RATE_LIMITED")
+                      || code.contains("TOKEN_REJECTED")
+                      || code.contains("no retries"));
 
       report(took, seen, ends, lastJobStates, alreadyCancelled, zoho, zohoElapsed);
     }
@@ -322,7 +351,8 @@ class SoakTest {
     List<Long> durations = new ArrayList<>();
     seen.endedAt.forEach((key, end) -> durations.add(end - seen.startedAt.get(key)));
     durations.sort(null);
-    long cancelCalls = zoho.counters().cancelCallsByMeeting().values().stream().mapToLong(Long::longValue).sum();
+    long cancelCalls =
+        zoho.counters().cancelCallsByMeeting().values().stream().mapToLong(Long::longValue).sum();
     String summary =
         """
         ## Soak: %d instances (seed %d)
@@ -346,22 +376,46 @@ class SoakTest {
         | API calls Zoho refused with 401 (expired or unknown token) | %d |
         """
             .formatted(
-                instances, seed,
-                seen.completed.size(), instances, ends,
-                took.toMillis() / 1000.0, instances / (took.toMillis() / 1000.0), Runtime.getRuntime().availableProcessors(),
-                percentile(durations, 50), percentile(durations, 95), durations.getLast(),
+                instances,
+                seed,
+                seen.completed.size(),
+                instances,
+                ends,
+                took.toMillis() / 1000.0,
+                instances / (took.toMillis() / 1000.0),
+                Runtime.getRuntime().availableProcessors(),
+                percentile(durations, 50),
+                percentile(durations, 95),
+                durations.getLast(),
                 faultRatio * 100,
-                cancelCalls, zoho.counters().cancelCallsByMeeting().size(), cancelCalls - zoho.counters().cancelCallsByMeeting().size(),
-                seen.jobFailures.values().stream().mapToInt(Integer::intValue).sum(), seen.jobFailures,
+                cancelCalls,
+                zoho.counters().cancelCallsByMeeting().size(),
+                cancelCalls - zoho.counters().cancelCallsByMeeting().size(),
+                seen.jobFailures.values().stream().mapToInt(Integer::intValue).sum(),
+                seen.jobFailures,
                 alreadyCancelled,
-                zoho.counters().cancellations(), ends.entrySet().stream().filter(e -> e.getKey().endsWith("-> " + CancelProcess.CANCELLED)).mapToInt(Map.Entry::getValue).sum(),
-                zoho.counters().mailsSent(USER), ends.entrySet().stream().filter(e -> e.getKey().startsWith("CANCEL_WITH_MAIL")).mapToInt(Map.Entry::getValue).sum(),
-                jobStates, seen.jobTimeouts,
+                zoho.counters().cancellations(),
+                ends.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith("-> " + CancelProcess.CANCELLED))
+                    .mapToInt(Map.Entry::getValue)
+                    .sum(),
+                zoho.counters().mailsSent(USER),
+                ends.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("CANCEL_WITH_MAIL"))
+                    .mapToInt(Map.Entry::getValue)
+                    .sum(),
+                jobStates,
+                seen.jobTimeouts,
                 seen.incidents.size(),
-                zoho.counters().maxConcurrentApiRequests(), zohoLimit, concurrency,
+                zoho.counters().maxConcurrentApiRequests(),
+                zohoLimit,
+                concurrency,
                 zoho.counters().tooManyRequestsSent(),
-                zohoElapsed.toSeconds(), TOKEN_LIFETIME.toSeconds(), ZOHO_CLOCK_AHEAD.toSeconds(),
-                zoho.counters().tokenRefreshes(), TokenService.MAX_REFRESHES_PER_WINDOW,
+                zohoElapsed.toSeconds(),
+                TOKEN_LIFETIME.toSeconds(),
+                ZOHO_CLOCK_AHEAD.toSeconds(),
+                zoho.counters().tokenRefreshes(),
+                TokenService.MAX_REFRESHES_PER_WINDOW,
                 zoho.counters().unauthorizedSent());
     System.out.println(summary);
     Path out = Path.of("target", "soak", "soak-" + instances + ".md");
@@ -370,6 +424,7 @@ class SoakTest {
   }
 
   private static long percentile(List<Long> sorted, int percent) {
-    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+    return sorted.get(
+        Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
   }
 }

@@ -1,6 +1,5 @@
 package dev.zohoconnect.hardening;
 
-import dev.zohoconnect.cancelmeeting.support.TestConnectors;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -15,6 +14,7 @@ import dev.zohoconnect.cancelmeeting.error.ZohoConnectorException;
 import dev.zohoconnect.cancelmeeting.http.HttpTransport;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingResult;
 import dev.zohoconnect.cancelmeeting.support.LogCapture;
+import dev.zohoconnect.cancelmeeting.support.TestConnectors;
 import dev.zohoconnect.cancelmeeting.support.ZohoWireTest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,16 +25,20 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property, end to end over HTTP: whatever Zoho's API or accounts server answers (any status,
- * body, header, or a connection that breaks), the connector completes or raises its own error,
- * whose message and variables hold no credential and stay small enough for Zeebe; nothing it
- * logs holds one either.
+ * Property, end to end over HTTP: whatever Zoho's API or accounts server answers (any status, body,
+ * header, or a connection that breaks), the connector completes or raises its own error, whose
+ * message and variables hold no credential and stay small enough for Zeebe; nothing it logs holds
+ * one either.
  */
 class WireAnswerFuzzTest extends ZohoWireTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<Fault> BROKEN =
-      List.of(Fault.EMPTY_RESPONSE, Fault.MALFORMED_RESPONSE_CHUNK, Fault.RANDOM_DATA_THEN_CLOSE, Fault.CONNECTION_RESET_BY_PEER);
+      List.of(
+          Fault.EMPTY_RESPONSE,
+          Fault.MALFORMED_RESPONSE_CHUNK,
+          Fault.RANDOM_DATA_THEN_CLOSE,
+          Fault.CONNECTION_RESET_BY_PEER);
 
   @Test
   void anyCancelAnswerEndsInAResultOrTheConnectorsOwnError() throws Exception {
@@ -45,7 +49,8 @@ class WireAnswerFuzzTest extends ZohoWireTest {
 
     try (var console = LogLevels.consoleMuted();
         LogCapture logs = new LogCapture();
-        var quiet = LogLevels.set(Level.WARN, "org.eclipse.jetty", "wiremock", "com.github.tomakehurst")) {
+        var quiet =
+            LogLevels.set(Level.WARN, "org.eclipse.jetty", "wiremock", "com.github.tomakehurst")) {
       for (int i = 0, n = Fuzz.iterations(150); i < n; i++) {
         zoho.resetMappings();
         givenTokenEndpointAnswers(tokenJson(ACCESS_TOKEN, 3600));
@@ -59,7 +64,8 @@ class WireAnswerFuzzTest extends ZohoWireTest {
       texts.addAll(logs.lines());
     }
 
-    assertNoCredentialIn(texts, List.of(CLIENT_SECRET, REFRESH_TOKEN, ACCESS_TOKEN, SUPPLIED_ACCESS_TOKEN));
+    assertNoCredentialIn(
+        texts, List.of(CLIENT_SECRET, REFRESH_TOKEN, ACCESS_TOKEN, SUPPLIED_ACCESS_TOKEN));
     System.out.println("Cancel answer fuzz, seed " + seed + ": " + outcomes);
     assertThat(outcomes).containsKey("cancelled").hasSizeGreaterThan(3);
   }
@@ -75,13 +81,16 @@ class WireAnswerFuzzTest extends ZohoWireTest {
 
     try (var console = LogLevels.consoleMuted();
         LogCapture logs = new LogCapture();
-        var quiet = LogLevels.set(Level.WARN, "org.eclipse.jetty", "wiremock", "com.github.tomakehurst")) {
+        var quiet =
+            LogLevels.set(Level.WARN, "org.eclipse.jetty", "wiremock", "com.github.tomakehurst")) {
       for (int i = 0, n = Fuzz.iterations(150); i < n; i++) {
         zoho.resetMappings();
         givenCancelAnswers(json(200, successBody()));
         String token = "1000." + Fuzz.digits(random, 12) + ".tok";
         String[] shown = new String[1];
-        zoho.stubFor(post(urlEqualTo(TOKEN_PATH)).willReturn(answer(random, tokenBody(random, token), shown)));
+        zoho.stubFor(
+            post(urlEqualTo(TOKEN_PATH))
+                .willReturn(answer(random, tokenBody(random, token), shown)));
         servedTokens.add(token);
         connector = coldTokenCache(transport); // every case asks the accounts server
         String label = "seed " + seed + ", token case " + i + ": " + shown[0];
@@ -109,7 +118,9 @@ class WireAnswerFuzzTest extends ZohoWireTest {
     } catch (ZohoConnectorException error) {
       String variables = JSON.writeValueAsString(error.getErrorVariables());
       assertThat(variables.length()).as(label + ": error variables size").isLessThan(200_000);
-      assertThat(error.getErrorCode()).as(label + ": a code a boundary event can name").matches("[A-Za-z][A-Za-z0-9_]{0,63}");
+      assertThat(error.getErrorCode())
+          .as(label + ": a code a boundary event can name")
+          .matches("[A-Za-z][A-Za-z0-9_]{0,63}");
       for (Throwable t = error; t != null; t = t.getCause()) {
         texts.add(t.toString());
       }
@@ -132,16 +143,36 @@ class WireAnswerFuzzTest extends ZohoWireTest {
     if (random.nextInt(3) > 0) {
       answer.withHeader(
           "Content-Type",
-          Fuzz.pick(random, List.of("application/json;charset=UTF-8", "text/html", "application/json; charset=ISO-8859-1", "application/json; charset=nonsense", "application/json; charset=\"")));
+          Fuzz.pick(
+              random,
+              List.of(
+                  "application/json;charset=UTF-8",
+                  "text/html",
+                  "application/json; charset=ISO-8859-1",
+                  "application/json; charset=nonsense",
+                  "application/json; charset=\"")));
     }
     if (random.nextInt(4) == 0) {
       answer.withHeader(
           "Retry-After",
-          Fuzz.pick(random, List.of("1", "0", "-5", "3600", "99999999999999999999", "soon", "Wed, 21 Oct 2015 07:28:00 GMT", Fuzz.digits(random, 3))));
+          Fuzz.pick(
+              random,
+              List.of(
+                  "1",
+                  "0",
+                  "-5",
+                  "3600",
+                  "99999999999999999999",
+                  "soon",
+                  "Wed, 21 Oct 2015 07:28:00 GMT",
+                  Fuzz.digits(random, 3))));
     }
     byte[] bytes =
-        random.nextInt(10) == 0 ? Fuzz.ascii(random, 50).getBytes(StandardCharsets.ISO_8859_1) : body.getBytes(StandardCharsets.UTF_8);
-    shown[0] = "HTTP " + status + " " + (body.length() > 200 ? body.substring(0, 200) + "..." : body);
+        random.nextInt(10) == 0
+            ? Fuzz.ascii(random, 50).getBytes(StandardCharsets.ISO_8859_1)
+            : body.getBytes(StandardCharsets.UTF_8);
+    shown[0] =
+        "HTTP " + status + " " + (body.length() > 200 ? body.substring(0, 200) + "..." : body);
     return answer.withBody(bytes);
   }
 
@@ -151,13 +182,41 @@ class WireAnswerFuzzTest extends ZohoWireTest {
         "{\"access_token\":\"%s\",\"expires_in\":%s,\"api_domain\":\"%s\",\"token_type\":\"Bearer\"}"
             .formatted(
                 token,
-                Fuzz.pick(random, List.of("3600", "0", "-1", "1e300", "\"soon\"", "null", "9223372036854775807")),
-                Fuzz.pick(random, List.of("https://www.zohoapis.com", "https://evil.example", "http://127.0.0.1:1", "javascript:alert(1)", "", "::")));
+                Fuzz.pick(
+                    random,
+                    List.of("3600", "0", "-1", "1e300", "\"soon\"", "null", "9223372036854775807")),
+                Fuzz.pick(
+                    random,
+                    List.of(
+                        "https://www.zohoapis.com",
+                        "https://evil.example",
+                        "http://127.0.0.1:1",
+                        "javascript:alert(1)",
+                        "",
+                        "::")));
     return switch (random.nextInt(9)) {
       case 0, 1 -> issued;
       case 2 -> Fuzz.mutate(random, issued);
-      case 3 -> "{\"error\":\"" + Fuzz.pick(random, List.of("invalid_client", "invalid_code", "Access Denied", "invalid_grant", "x".repeat(300), "client_secret=" + CLIENT_SECRET)) + "\"}";
-      case 4 -> "<html>grant_type=refresh_token&client_id=" + CLIENT_ID + "&client_secret=" + CLIENT_SECRET + "&refresh_token=" + REFRESH_TOKEN + "</html>";
+      case 3 ->
+          "{\"error\":\""
+              + Fuzz.pick(
+                  random,
+                  List.of(
+                      "invalid_client",
+                      "invalid_code",
+                      "Access Denied",
+                      "invalid_grant",
+                      "x".repeat(300),
+                      "client_secret=" + CLIENT_SECRET))
+              + "\"}";
+      case 4 ->
+          "<html>grant_type=refresh_token&client_id="
+              + CLIENT_ID
+              + "&client_secret="
+              + CLIENT_SECRET
+              + "&refresh_token="
+              + REFRESH_TOKEN
+              + "</html>";
       case 5 -> "{\"access_token\":" + jsonValue(random) + ",\"expires_in\":3600}";
       case 6 -> ZohoAnswers.zohoShaped(random);
       default -> ZohoAnswers.body(random);

@@ -18,10 +18,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Property: whatever comes back (random, truncated, mutated, oversized or pathological bodies,
- * with any status), Zoho's answer is read as cancelled, refused with a code, or unreadable, and
- * never throws; only a complete success body under HTTP 400 reads as a cancellation; every
- * reading becomes an error whose variables a process can hold.
+ * Property: whatever comes back (random, truncated, mutated, oversized or pathological bodies, with
+ * any status), Zoho's answer is read as cancelled, refused with a code, or unreadable, and never
+ * throws; only a complete success body under HTTP 400 reads as a cancellation; every reading
+ * becomes an error whose variables a process can hold.
  */
 class ZohoAnswerFuzzTest {
 
@@ -37,10 +37,13 @@ class ZohoAnswerFuzzTest {
       int status = ZohoAnswers.status(random);
       String body = ZohoAnswers.body(random);
       Optional<Duration> retryAfter =
-          random.nextInt(4) == 0 ? Optional.of(Duration.ofSeconds(random.nextInt(3_600))) : Optional.empty();
+          random.nextInt(4) == 0
+              ? Optional.of(Duration.ofSeconds(random.nextInt(3_600)))
+              : Optional.empty();
       boolean oversized = random.nextInt(50) == 0;
       HttpReply reply = new HttpReply(status, oversized ? "" : body, retryAfter, oversized);
-      String label = "seed " + seed + ", case " + i + ", HTTP " + status + ", body " + shorten(body);
+      String label =
+          "seed " + seed + ", case " + i + ", HTTP " + status + ", body " + shorten(body);
 
       ZohoAnswer answer = ZohoResponseParser.parse(reply);
 
@@ -55,11 +58,17 @@ class ZohoAnswerFuzzTest {
           assertThat(refused.error().code()).as(label).matches("[A-Za-z][A-Za-z0-9_]{0,63}");
           assertThat(refused.error().httpStatus()).as(label).isEqualTo(status);
           assertThat(refused.retryAfter()).as(label).isEqualTo(retryAfter.orElse(null));
-          assertHoldable(label, ZohoConnectorException.fromZoho(refused.error(), "1", refused.retryAfter()));
+          assertHoldable(
+              label, ZohoConnectorException.fromZoho(refused.error(), "1", refused.retryAfter()));
         }
         case ZohoAnswer.Unreadable unreadable -> {
-          assertThat(status).as(label + ": a 429 keeps its meaning without a body").isNotEqualTo(429);
-          assertHoldable(label, ZohoConnectorException.of(ErrorCodes.INVALID_RESPONSE, unreadable.problem(), status, "1", null));
+          assertThat(status)
+              .as(label + ": a 429 keeps its meaning without a body")
+              .isNotEqualTo(429);
+          assertHoldable(
+              label,
+              ZohoConnectorException.of(
+                  ErrorCodes.INVALID_RESPONSE, unreadable.problem(), status, "1", null));
         }
       }
       if (status >= 400) {
@@ -81,14 +90,18 @@ class ZohoAnswerFuzzTest {
       for (int cut = 0; cut < whole.length(); cut++) {
         String prefix = whole.substring(0, cut);
         ZohoAnswer answer = ZohoResponseParser.parse(new HttpReply(200, prefix, Optional.empty()));
-        assertThat(answer).as("cut at %d: %s", cut, prefix).isInstanceOf(ZohoAnswer.Unreadable.class);
+        assertThat(answer)
+            .as("cut at %d: %s", cut, prefix)
+            .isInstanceOf(ZohoAnswer.Unreadable.class);
       }
       assertThat(ZohoResponseParser.parse(new HttpReply(200, whole, Optional.empty())))
           .isInstanceOf(ZohoAnswer.Cancelled.class);
     }
   }
 
-  /** The oracle, from the contract: an object whose data[0] says success, and nothing says error. */
+  /**
+   * The oracle, from the contract: an object whose data[0] says success, and nothing says error.
+   */
   private static boolean isCompleteSuccess(int status, String body) {
     try {
       JsonNode root = JSON.readTree(body);
@@ -111,7 +124,8 @@ class ZohoAnswerFuzzTest {
   }
 
   private static String shorten(String body) {
-    String shown = body.length() > 300 ? body.substring(0, 300) + "...(" + body.length() + " chars)" : body;
+    String shown =
+        body.length() > 300 ? body.substring(0, 300) + "...(" + body.length() + " chars)" : body;
     return "[" + shown + "]";
   }
 }

@@ -87,13 +87,25 @@ final class ZohoAnswers {
 
   private static Map<String, Object> shapedObject(Random random) {
     Map<String, Object> object = new LinkedHashMap<>();
-    object.put("code", random.nextInt(4) == 0 ? Fuzz.value(random, 1) : Fuzz.pick(random, List.of("SUCCESS", "NOT_ALLOWED", "INVALID_TOKEN", "TOO_MANY_REQUESTS", "", "X")));
-    object.put("status", random.nextInt(4) == 0 ? Fuzz.value(random, 1) : Fuzz.pick(random, STATUS_VALUES));
+    object.put(
+        "code",
+        random.nextInt(4) == 0
+            ? Fuzz.value(random, 1)
+            : Fuzz.pick(
+                random,
+                List.of("SUCCESS", "NOT_ALLOWED", "INVALID_TOKEN", "TOO_MANY_REQUESTS", "", "X")));
+    object.put(
+        "status",
+        random.nextInt(4) == 0 ? Fuzz.value(random, 1) : Fuzz.pick(random, STATUS_VALUES));
     if (random.nextBoolean()) {
       object.put("message", random.nextInt(3) == 0 ? Fuzz.value(random, 1) : Fuzz.string(random));
     }
     if (random.nextBoolean()) {
-      object.put("details", random.nextBoolean() ? java.util.Collections.singletonMap("reason", Fuzz.value(random, 1)) : Fuzz.value(random, 2));
+      object.put(
+          "details",
+          random.nextBoolean()
+              ? java.util.Collections.singletonMap("reason", Fuzz.value(random, 1))
+              : Fuzz.value(random, 2));
     }
     for (int i = random.nextInt(3); i > 0; i--) {
       object.put(Fuzz.pick(random, KEYS), Fuzz.value(random, 2));
@@ -106,8 +118,12 @@ final class ZohoAnswers {
     return switch (random.nextInt(7)) {
       case 0 -> "[".repeat(5_000 + random.nextInt(50_000));
       case 1 -> "{\"data\":".repeat(2_000 + random.nextInt(5_000));
-      case 2 -> "{\"code\":" + "9".repeat(2_000 + random.nextInt(20_000)) + ",\"status\":\"error\"}";
-      case 3 -> "{\"code\":\"X\",\"status\":\"error\",\"message\":\"" + "m".repeat(30_000 + random.nextInt(30_000)) + "\"}";
+      case 2 ->
+          "{\"code\":" + "9".repeat(2_000 + random.nextInt(20_000)) + ",\"status\":\"error\"}";
+      case 3 ->
+          "{\"code\":\"X\",\"status\":\"error\",\"message\":\""
+              + "m".repeat(30_000 + random.nextInt(30_000))
+              + "\"}";
       case 4 -> {
         List<String> items = new ArrayList<>();
         for (int i = 1_000 + random.nextInt(2_000); i > 0; i--) {
@@ -115,7 +131,8 @@ final class ZohoAnswers {
         }
         yield "{\"data\":[" + String.join(",", items) + "]}";
       }
-      case 5 -> "{\"data\":[{\"code\":\"SUCCESS\",\"status\":\"success\",\"details\":{\"id\":1e999999}}]}";
+      case 5 ->
+          "{\"data\":[{\"code\":\"SUCCESS\",\"status\":\"success\",\"details\":{\"id\":1e999999}}]}";
       default -> "\uFEFF" + SUCCESS;
     };
   }

@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Exit code 0 when every scenario ended as expected. {@code --keep-running} leaves everything up
  * afterwards, so processes can be started against the printed gateway address.
  *
- * <p>With the standard Camunda client settings in the environment ({@link ClusterSettings}) the same
- * entry point runs against that cluster and a real Zoho org instead ({@link RemoteRun}).
+ * <p>With the standard Camunda client settings in the environment ({@link ClusterSettings}) the
+ * same entry point runs against that cluster and a real Zoho org instead ({@link RemoteRun}).
  */
 public final class LocalRun {
 
@@ -37,11 +37,13 @@ public final class LocalRun {
     if (cluster.present()) {
       int meeting = arguments.indexOf("--meeting-id");
       if (meeting < 0 || meeting + 1 >= arguments.size()) {
-        System.err.println("With CAMUNDA_CLIENT_MODE set, pass --meeting-id <Zoho meeting id> [--send-mail]");
+        System.err.println(
+            "With CAMUNDA_CLIENT_MODE set, pass --meeting-id <Zoho meeting id> [--send-mail]");
         System.exit(2);
       }
       System.exit(
-          RemoteRun.run(cluster, arguments.get(meeting + 1), arguments.contains("--send-mail"), System.out));
+          RemoteRun.run(
+              cluster, arguments.get(meeting + 1), arguments.contains("--send-mail"), System.out));
     }
     boolean keepRunning = arguments.contains("--keep-running");
     PrintStream out = System.out;
@@ -57,7 +59,9 @@ public final class LocalRun {
       }
       OutcomeTable.print(out, rows);
       long unexpected = rows.stream().filter(row -> !row.asExpected()).count();
-      out.printf("%n%d scenarios, %d as expected, %d not.%n", rows.size(), rows.size() - unexpected, unexpected);
+      out.printf(
+          "%n%d scenarios, %d as expected, %d not.%n",
+          rows.size(), rows.size() - unexpected, unexpected);
       exitCode = unexpected == 0 ? 0 : 1;
       if (keepRunning) {
         try (ZohoCrmEmulator playground = ZohoCrmEmulator.start()) {
@@ -73,7 +77,9 @@ public final class LocalRun {
 
   private static Row run(LocalScenario scenario, ZohoCrmEmulator zoho, InMemoryZeebeDriver driver) {
     String meetingId =
-        scenario.meetingId() != null ? scenario.meetingId() : Long.toString(MEETING_IDS.incrementAndGet());
+        scenario.meetingId() != null
+            ? scenario.meetingId()
+            : Long.toString(MEETING_IDS.incrementAndGet());
     scenario.state().arrange(zoho, meetingId);
     long key =
         driver.startInstance(
@@ -88,7 +94,8 @@ public final class LocalRun {
     return new Row(scenario, meetingId, outcome, zoho.counters().apiCalls());
   }
 
-  private static void printConnectionDetails(PrintStream out, ZohoCrmEmulator zoho, InMemoryZeebeDriver driver) {
+  private static void printConnectionDetails(
+      PrintStream out, ZohoCrmEmulator zoho, InMemoryZeebeDriver driver) {
     out.printf(
         """
 
@@ -103,8 +110,13 @@ public final class LocalRun {
         """,
         driver.harness().gatewayAddress(),
         zoho.baseUrl(),
-        String.join(", ", ExampleProcesses.ERROR_HANDLING, ExampleProcesses.MAIL_FALLBACK, ExampleProcesses.IDEMPOTENT),
-        String.join(", ", zoho.meetings().all().stream().map(m -> m.id() + " " + m.title()).toList()),
+        String.join(
+            ", ",
+            ExampleProcesses.ERROR_HANDLING,
+            ExampleProcesses.MAIL_FALLBACK,
+            ExampleProcesses.IDEMPOTENT),
+        String.join(
+            ", ", zoho.meetings().all().stream().map(m -> m.id() + " " + m.title()).toList()),
         zoho.baseUrl(),
         zoho.baseUrl(),
         String.join(", ", CancelMeetingScenarios.SECRETS.keySet()));

@@ -34,13 +34,15 @@ record LocalScenario(
   static List<LocalScenario> all() {
     List<LocalScenario> rows = new ArrayList<>();
     String main = ExampleProcesses.ERROR_HANDLING;
-    rows.add(ok("Cancel an upcoming meeting", main, ZohoOrgState.upcomingMeeting(), "MeetingCancelled"));
+    rows.add(
+        ok("Cancel an upcoming meeting", main, ZohoOrgState.upcomingMeeting(), "MeetingCancelled"));
     rows.add(
         ok(
             "Proxy 502 three times, Zeebe retries",
             main,
             ZohoOrgState.upcomingMeeting()
-                .then((zoho, id) -> zoho.faults().enqueue(FaultTarget.CANCEL, 3, Fault.badGateway())),
+                .then(
+                    (zoho, id) -> zoho.faults().enqueue(FaultTarget.CANCEL, 3, Fault.badGateway())),
             "MeetingCancelled"));
     rows.add(
         ok(
@@ -52,23 +54,51 @@ record LocalScenario(
     for (DocumentedErrors.Case error : DocumentedErrors.ALL) {
       rows.add(
           new LocalScenario(
-              "Zoho error " + error.code() + (error.code().equals("NOT_ALLOWED") ? " (" + error.end().substring(4) + ")" : ""),
-              main, error.state(), null, error.sendMail(), error.end(), error.code()));
+              "Zoho error "
+                  + error.code()
+                  + (error.code().equals("NOT_ALLOWED")
+                      ? " (" + error.end().substring(4) + ")"
+                      : ""),
+              main,
+              error.state(),
+              null,
+              error.sendMail(),
+              error.end(),
+              error.code()));
     }
     rows.add(
         new LocalScenario(
             "Daily mail limit: cancel without mail, notify owner",
-            ExampleProcesses.MAIL_FALLBACK, ZohoOrgState.dailyMailLimitReached(), null, true,
-            "CancelledWithoutMail", "DAILY_LIMIT_EXCEEDED"));
-    rows.add(ok("Already cancelled counts as done", ExampleProcesses.IDEMPOTENT, ZohoOrgState.alreadyCancelled(), "End_WasAlreadyCancelled"));
+            ExampleProcesses.MAIL_FALLBACK,
+            ZohoOrgState.dailyMailLimitReached(),
+            null,
+            true,
+            "CancelledWithoutMail",
+            "DAILY_LIMIT_EXCEEDED"));
+    rows.add(
+        ok(
+            "Already cancelled counts as done",
+            ExampleProcesses.IDEMPOTENT,
+            ZohoOrgState.alreadyCancelled(),
+            "End_WasAlreadyCancelled"));
     rows.add(
         new LocalScenario(
             "Uncaught NOT_ALLOWED becomes an incident",
-            ExampleProcesses.IDEMPOTENT, ZohoOrgState.nobodyInvited(), null, false, INCIDENT, null));
+            ExampleProcesses.IDEMPOTENT,
+            ZohoOrgState.nobodyInvited(),
+            null,
+            false,
+            INCIDENT,
+            null));
     rows.add(
         new LocalScenario(
             "Invalid meeting id: incident at once, no call",
-            main, ZohoOrgState.noSuchMeeting(), "1/../../Leads/2", false, INCIDENT, null));
+            main,
+            ZohoOrgState.noSuchMeeting(),
+            "1/../../Leads/2",
+            false,
+            INCIDENT,
+            null));
     return rows;
   }
 

@@ -41,7 +41,9 @@ final class RemoteRun {
       for (Path file : ExampleProcesses.files()) {
         client.newDeployResourceCommand().addResourceFile(file.toString()).send().join();
       }
-      out.printf("Deployed %s; connector workers for %s%n", ExampleProcesses.files(), workers.connectorTypes());
+      out.printf(
+          "Deployed %s; connector workers for %s%n",
+          ExampleProcesses.files(), workers.connectorTypes());
       ProcessInstanceResult result =
           client
               .newCreateInstanceCommand()
@@ -63,7 +65,8 @@ final class RemoteRun {
     }
   }
 
-  private static Map<String, Object> variables(ClusterSettings settings, String meetingId, boolean sendMail) {
+  private static Map<String, Object> variables(
+      ClusterSettings settings, String meetingId, boolean sendMail) {
     Map<String, Object> vars = new HashMap<>(Map.of("meetingId", meetingId, "sendMail", sendMail));
     // The example's data center is US; another one is reached through the endpoint override,
     // which the example switches on when these variables are present.
@@ -71,7 +74,9 @@ final class RemoteRun {
     var dataCenter = DataCenter.valueOf(settings.get("ZOHO_DATA_CENTER").orElse("US"));
     if (apiBase.isPresent() || dataCenter != DataCenter.US) {
       vars.put("zohoApiBaseUrl", apiBase.orElse(dataCenter.apiDomain().toString()));
-      vars.put("zohoAccountsUrl", settings.get("ZOHO_ACCOUNTS_URL").orElse(dataCenter.accountsUrl().toString()));
+      vars.put(
+          "zohoAccountsUrl",
+          settings.get("ZOHO_ACCOUNTS_URL").orElse(dataCenter.accountsUrl().toString()));
     }
     return vars;
   }

@@ -26,17 +26,28 @@ class RemoteRunTest {
       ClusterSettings settings =
           new ClusterSettings(
               Map.of(
-                  "CAMUNDA_CLIENT_MODE", "self-managed",
-                  "CAMUNDA_CLIENT_GRPC_ADDRESS", "http://" + cluster.gatewayAddress(),
-                  "ZOHO_CLIENT_ID", ZohoCrmEmulator.DEFAULT_CLIENT_ID,
-                  "ZOHO_CLIENT_SECRET", ZohoCrmEmulator.DEFAULT_CLIENT_SECRET,
-                  "ZOHO_REFRESH_TOKEN", ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN,
-                  "ZOHO_API_BASE_URL", zoho.baseUrl(),
-                  "ZOHO_ACCOUNTS_URL", zoho.baseUrl()));
+                  "CAMUNDA_CLIENT_MODE",
+                  "self-managed",
+                  "CAMUNDA_CLIENT_GRPC_ADDRESS",
+                  "http://" + cluster.gatewayAddress(),
+                  "ZOHO_CLIENT_ID",
+                  ZohoCrmEmulator.DEFAULT_CLIENT_ID,
+                  "ZOHO_CLIENT_SECRET",
+                  ZohoCrmEmulator.DEFAULT_CLIENT_SECRET,
+                  "ZOHO_REFRESH_TOKEN",
+                  ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN,
+                  "ZOHO_API_BASE_URL",
+                  zoho.baseUrl(),
+                  "ZOHO_ACCOUNTS_URL",
+                  zoho.baseUrl()));
       ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
       int exitCode =
-          RemoteRun.run(settings, "4876876000001563018", false, new PrintStream(printed, true, StandardCharsets.UTF_8));
+          RemoteRun.run(
+              settings,
+              "4876876000001563018",
+              false,
+              new PrintStream(printed, true, StandardCharsets.UTF_8));
 
       assertThat(exitCode).as(printed.toString(StandardCharsets.UTF_8)).isZero();
       assertThat(printed.toString(StandardCharsets.UTF_8)).contains("cancelled=true");

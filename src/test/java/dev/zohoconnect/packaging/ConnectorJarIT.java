@@ -34,8 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectorJarIT {
 
-  static final String SPI_FILE =
-      "META-INF/services/" + OutboundConnectorFunction.class.getName();
+  static final String SPI_FILE = "META-INF/services/" + OutboundConnectorFunction.class.getName();
 
   @Test
   void jarHoldsTheConnectorItsSpiFileAndNothingElse() throws IOException {

@@ -65,7 +65,9 @@ class EmulatorJarIT {
 
   @Test
   void refreshGrantAsFormBodyIssuesAnHourLongToken() throws IOException {
-    JsonNode token = refreshedToken(client.refresh(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN));
+    JsonNode token =
+        refreshedToken(
+            client.refresh(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN));
 
     assertThat(token.path("expires_in").asLong()).isEqualTo(3600);
     assertThat(token.path("token_type").asText()).isEqualTo("Bearer");
@@ -85,7 +87,8 @@ class EmulatorJarIT {
   @Test
   void cancelsASeededMeetingOnceThenAnswersBothErrorShapes() throws IOException {
     String accessToken =
-        refreshedToken(client.refresh(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN))
+        refreshedToken(
+                client.refresh(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, DEFAULT_REFRESH_TOKEN))
             .path("access_token")
             .asText();
     String body = ZohoTestClient.mailBody(false);
@@ -136,7 +139,11 @@ class EmulatorJarIT {
       Thread.sleep(100);
     }
     throw new AssertionError(
-        "emulator did not print '" + expected + "' within " + timeout + "\n"
+        "emulator did not print '"
+            + expected
+            + "' within "
+            + timeout
+            + "\n"
             + Files.readString(log, StandardCharsets.UTF_8));
   }
 }

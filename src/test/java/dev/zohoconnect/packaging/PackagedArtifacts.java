@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * What the packaging proofs share: the jars {@code mvn package} built (paths handed over by
- * failsafe), the secrets the runtimes receive, and a process whose service task is bound exactly
- * as the element template binds it (inputs, headers, retries, default error expression).
+ * failsafe), the secrets the runtimes receive, and a process whose service task is bound exactly as
+ * the element template binds it (inputs, headers, retries, default error expression).
  */
 final class PackagedArtifacts {
 

@@ -69,8 +69,7 @@ public final class RuntimeProcess implements AutoCloseable {
     environment.putAll(env);
     Process process = builder.start();
     // Should the test JVM die before @AfterAll, do not leave a runtime polling behind.
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(process::destroyForcibly, "kill-" + name));
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "kill-" + name));
     return new RuntimeProcess(name, process, log, port);
   }
 
@@ -145,9 +144,7 @@ public final class RuntimeProcess implements AutoCloseable {
   /** The raw log, every line. */
   List<String> lines() {
     try {
-      return Files.exists(log)
-          ? Files.readAllLines(log, StandardCharsets.UTF_8)
-          : List.of();
+      return Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -202,8 +199,8 @@ public final class RuntimeProcess implements AutoCloseable {
   }
 
   /**
-   * The builder's environment without anything of this JVM's that would configure the runtime:
-   * the child runtime sees only the settings a test gives it.
+   * The builder's environment without anything of this JVM's that would configure the runtime: the
+   * child runtime sees only the settings a test gives it.
    */
   public static Map<String, String> cleanEnvironment(ProcessBuilder builder) {
     Map<String, String> env = builder.environment();

@@ -175,7 +175,8 @@ class StandaloneRuntimeIT {
     all.addAll(cancelledBySecond);
     assertThat(all).containsExactlyInAnyOrderElementsOf(meetingByInstance.values());
     // execution-threads per instance x instances <= the org's limit: Zoho never said 429.
-    assertThat(zoho.counters().maxConcurrentApiRequests()).isLessThanOrEqualTo(ORG_CONCURRENCY_LIMIT);
+    assertThat(zoho.counters().maxConcurrentApiRequests())
+        .isLessThanOrEqualTo(ORG_CONCURRENCY_LIMIT);
     assertThat(zoho.counters().tooManyRequestsSent()).isZero();
     System.out.printf(
         "[StandaloneRuntimeIT] %d jobs: runtime-a %d, runtime-b %d; max concurrent Zoho calls %d%n",
@@ -236,8 +237,7 @@ class StandaloneRuntimeIT {
     env.put("ZOHO_CONNECTOR_ALLOWED_ORIGINS", "http://127.0.0.1");
     PackagedArtifacts.SECRETS.forEach((secret, value) -> env.put("SECRET_" + secret, value));
 
-    RuntimeProcess runtime =
-        RuntimeProcess.start(name, PackagedArtifacts.runtimeJar(), env, logs);
+    RuntimeProcess runtime = RuntimeProcess.start(name, PackagedArtifacts.runtimeJar(), env, logs);
     runtimes.add(runtime);
     Duration started = runtime.awaitStarted(START_TIMEOUT);
     System.out.printf(
@@ -289,8 +289,10 @@ class StandaloneRuntimeIT {
     return runtime.jsonLines().stream()
         .filter(n -> n.path("message").asText().startsWith("Cancelled Zoho meeting " + meetingId))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("no cancellation of " + meetingId + " logged\n"
-            + runtime.tail()));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "no cancellation of " + meetingId + " logged\n" + runtime.tail()));
   }
 
   static Set<String> cancelledMeetings(RuntimeProcess runtime, Iterable<String> meetingIds) {
@@ -307,7 +309,8 @@ class StandaloneRuntimeIT {
     return result;
   }
 
-  static void awaitLine(RuntimeProcess runtime, String messagePrefix, String meetingId, Duration timeout)
+  static void awaitLine(
+      RuntimeProcess runtime, String messagePrefix, String meetingId, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
@@ -323,7 +326,13 @@ class StandaloneRuntimeIT {
       Thread.sleep(50);
     }
     throw new AssertionError(
-        runtime.name() + " logged no '" + messagePrefix + "' for " + meetingId + "\n" + runtime.tail());
+        runtime.name()
+            + " logged no '"
+            + messagePrefix
+            + "' for "
+            + meetingId
+            + "\n"
+            + runtime.tail());
   }
 
   static void assertNoSecretsIn(RuntimeProcess runtime) {

@@ -47,11 +47,11 @@ import java.util.concurrent.TimeUnit;
  * Test's container, a cluster).
  *
  * <p>Every registered connector gets a worker whose handler is the runtime's {@link
- * SpringConnectorJobHandler}, so a test runs what a connector runtime in a cluster runs, in the test
- * JVM: {@code {{secrets.NAME}}} replaced from a map the test owns, variables bound and validated
- * with Jakarta Bean Validation, the {@code resultVariable}/{@code resultExpression}/{@code
- * errorExpression}/{@code retryBackoff} task headers applied, and complete/fail/throw-error
- * commands sent to the engine.
+ * SpringConnectorJobHandler}, so a test runs what a connector runtime in a cluster runs, in the
+ * test JVM: {@code {{secrets.NAME}}} replaced from a map the test owns, variables bound and
+ * validated with Jakarta Bean Validation, the {@code resultVariable}/{@code
+ * resultExpression}/{@code errorExpression}/{@code retryBackoff} task headers applied, and
+ * complete/fail/throw-error commands sent to the engine.
  *
  * <p>The client should serialise variables as the runtime does: build it with {@link
  * #clientJsonMapper()}. Closing closes the workers, not the client.
@@ -65,7 +65,9 @@ public final class ConnectorJobWorkers implements AutoCloseable {
   private final Map<String, String> secrets;
   private final ObjectMapper connectorObjectMapper;
 
-  /** Opens a worker for every connector {@code settings} registers (or discovers) on {@code client}. */
+  /**
+   * Opens a worker for every connector {@code settings} registers (or discovers) on {@code client}.
+   */
   static ConnectorJobWorkers open(ConnectorWorkerSettings<?> settings, CamundaClient client) {
     return new ConnectorJobWorkers(settings, Objects.requireNonNull(client));
   }

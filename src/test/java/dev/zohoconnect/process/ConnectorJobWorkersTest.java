@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  * thrown errors' variables from that journal.
  *
  * <p>Runs the real connector against the Zoho emulator in a small process built here (the task as
- * the element template configures it, with the template's default error expression), so it does
- * not depend on the example processes.
+ * the element template configures it, with the template's default error expression), so it does not
+ * depend on the example processes.
  */
 class ConnectorJobWorkersTest {
 

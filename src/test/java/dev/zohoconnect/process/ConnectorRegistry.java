@@ -60,7 +60,9 @@ final class ConnectorRegistry {
     for (OutboundConnectorConfiguration c : result) {
       if (!seen.add(c.type())) {
         throw new IllegalStateException(
-            "Two connectors for job type " + c.type() + "; with SPI discovery on, do not "
+            "Two connectors for job type "
+                + c.type()
+                + "; with SPI discovery on, do not "
                 + "register an SPI-listed connector again (or call discoverConnectors(false))");
       }
     }
@@ -90,12 +92,19 @@ final class ConnectorRegistry {
         .toList();
   }
 
-  /** As the runtime reads an annotated connector, with its {@code CONNECTOR_<NAME>_TYPE} override. */
+  /**
+   * As the runtime reads an annotated connector, with its {@code CONNECTOR_<NAME>_TYPE} override.
+   */
   private static OutboundConnectorConfiguration configuration(AnnotatedFunction registered) {
     OutboundConnectorFunction function = registered.function();
     OutboundConnector annotation = registered.annotated().getAnnotation(OutboundConnector.class);
     String normalized =
-        annotation.name().trim().replaceAll("[^a-zA-Z0-9_ ]", "").replaceAll(" ", "_").toUpperCase();
+        annotation
+            .name()
+            .trim()
+            .replaceAll("[^a-zA-Z0-9_ ]", "")
+            .replaceAll(" ", "_")
+            .toUpperCase();
     String type =
         Objects.requireNonNullElse(
             System.getProperty("CONNECTOR_" + normalized + "_TYPE"), annotation.type());

@@ -15,12 +15,12 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Camunda's production outbound connector runtime ({@link ConnectorJobWorkers}) working against
- * the in-memory Zeebe engine of zeebe-process-test. No Docker needed.
+ * Camunda's production outbound connector runtime ({@link ConnectorJobWorkers}) working against the
+ * in-memory Zeebe engine of zeebe-process-test. No Docker needed.
  *
  * <p>The harness starts (or attaches to) the engine, a {@link CamundaClient} on its gRPC gateway
- * serialising variables as a connector runtime does, and the connector workers on that client, so
- * a process test runs the same code path as a connector runtime in a cluster: input mappings
+ * serialising variables as a connector runtime does, and the connector workers on that client, so a
+ * process test runs the same code path as a connector runtime in a cluster: input mappings
  * evaluated by the engine, {@code {{secrets.NAME}}} replaced by the runtime's secret handling,
  * variables bound and validated, task headers applied, and complete/fail/throw-error commands sent
  * to the engine.
@@ -103,8 +103,8 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
   }
 
   /**
-   * The engine's gRPC gateway as {@code host:port} on loopback, e.g. to point Zeebe/Camunda
-   * clients or {@code zbctl --insecure --address} at while a test is paused in a debugger.
+   * The engine's gRPC gateway as {@code host:port} on loopback, e.g. to point Zeebe/Camunda clients
+   * or {@code zbctl --insecure --address} at while a test is paused in a debugger.
    */
   public String gatewayAddress() {
     return loopbackAddress(engine);
@@ -154,8 +154,8 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
   }
 
   /**
-   * Waits until the engine has nothing left to process. Note: a job waiting for a worker counts
-   * as idle; use {@link InMemoryZeebeDriver}'s await methods to wait for outcomes.
+   * Waits until the engine has nothing left to process. Note: a job waiting for a worker counts as
+   * idle; use {@link InMemoryZeebeDriver}'s await methods to wait for outcomes.
    */
   public void waitForIdle() {
     waitForIdle(Duration.ofSeconds(5));
@@ -173,8 +173,8 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
   }
 
   /**
-   * Moves the engine clock forward: due timers fire and failed jobs whose retry backoff has
-   * elapsed become activatable again (the engine's clock also keeps running in real time).
+   * Moves the engine clock forward: due timers fire and failed jobs whose retry backoff has elapsed
+   * become activatable again (the engine's clock also keeps running in real time).
    */
   public void increaseTime(Duration duration) {
     engine.increaseTime(duration);
@@ -235,8 +235,8 @@ public final class ConnectorRuntimeHarness implements AutoCloseable {
     /**
      * Attaches to an engine that is already running, typically another harness' {@link
      * ConnectorRuntimeHarness#engine()}: a second runtime on the same cluster, or the runtime
-     * started again after the first one was closed mid-run. Closing this harness leaves the
-     * engine running; its owner stops it.
+     * started again after the first one was closed mid-run. Closing this harness leaves the engine
+     * running; its owner stops it.
      */
     public Builder engine(ZeebeTestEngine engine) {
       this.engine = Objects.requireNonNull(engine);

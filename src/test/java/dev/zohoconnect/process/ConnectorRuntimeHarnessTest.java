@@ -197,7 +197,9 @@ class ConnectorRuntimeHarnessTest {
     driver.awaitJobFailures(key, 1);
     driver.increaseTime(Duration.ofSeconds(1));
 
-    assertThatInstance(driver, key).isCompleted().hasLocalVariable("echo", "error", "attempt 1 failed");
+    assertThatInstance(driver, key)
+        .isCompleted()
+        .hasLocalVariable("echo", "error", "attempt 1 failed");
     assertThatInstance(driver, key).hasNoVariable("error");
   }
 
@@ -320,12 +322,12 @@ class ConnectorRuntimeHarnessTest {
   }
 
   /**
-   * A pitfall worth a test: {@code bpmnError(code, message, error.variables)} fails in FEEL when the
-   * connector gave no error variables (null is not a context), just as {@code bpmnError} with a
-   * null code does. The runtime then fails the job with no retries: an incident that shows the
-   * FEEL failure instead of the connector's error. A guarded form that works: {@code if error =
-   * null or error.code = null then null else bpmnError(error.code, error.message, if
-   * error.variables = null then {} else error.variables)}.
+   * A pitfall worth a test: {@code bpmnError(code, message, error.variables)} fails in FEEL when
+   * the connector gave no error variables (null is not a context), just as {@code bpmnError} with a
+   * null code does. The runtime then fails the job with no retries: an incident that shows the FEEL
+   * failure instead of the connector's error. A guarded form that works: {@code if error = null or
+   * error.code = null then null else bpmnError(error.code, error.message, if error.variables = null
+   * then {} else error.variables)}.
    */
   @Test
   void bpmnErrorExpressionWithoutVariablesFailsInFeel() {
@@ -337,7 +339,8 @@ class ConnectorRuntimeHarnessTest {
     assertThatInstance(driver, key)
         .hasIncident()
         .hasIncidentOfType("JOB_NO_RETRIES")
-        .hasIncidentMessageContaining("Parameter 'variables' of function 'bpmnError' must be a Context")
+        .hasIncidentMessageContaining(
+            "Parameter 'variables' of function 'bpmnError' must be a Context")
         .tookNoBoundaryEvent();
     assertThat(driver.thrownErrors(key)).isEmpty();
   }

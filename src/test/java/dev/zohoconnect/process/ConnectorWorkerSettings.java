@@ -11,8 +11,8 @@ import java.util.function.Predicate;
 
 /**
  * How {@link ConnectorJobWorkers} run the connectors: which connectors, their secrets, the worker
- * settings and what tests do to the runtime's commands. Both ways of opening workers configure
- * them here: {@link ConnectorJobWorkers#builder()} on a client the caller owns, {@link
+ * settings and what tests do to the runtime's commands. Both ways of opening workers configure them
+ * here: {@link ConnectorJobWorkers#builder()} on a client the caller owns, {@link
  * ConnectorRuntimeHarness#builder()} on the in-memory engine.
  */
 public abstract class ConnectorWorkerSettings<B extends ConnectorWorkerSettings<B>> {
@@ -101,8 +101,8 @@ public abstract class ConnectorWorkerSettings<B extends ConnectorWorkerSettings<
   }
 
   /**
-   * Records the fail and throw-error commands the engine accepted in a {@link
-   * JobCommandJournal} (see there for why). Off by default: the journal keeps every entry.
+   * Records the fail and throw-error commands the engine accepted in a {@link JobCommandJournal}
+   * (see there for why). Off by default: the journal keeps every entry.
    */
   public B recordJobCommands() {
     this.recordJobCommands = true;
@@ -110,8 +110,8 @@ public abstract class ConnectorWorkerSettings<B extends ConnectorWorkerSettings<
   }
 
   /**
-   * Stores a failed job's variables as local variables of its task before failing it, for an
-   * engine whose gateway drops them (zeebe-process-test's; see {@link RuntimeJobHandler}).
+   * Stores a failed job's variables as local variables of its task before failing it, for an engine
+   * whose gateway drops them (zeebe-process-test's; see {@link RuntimeJobHandler}).
    */
   public B keepFailVariables() {
     this.keepFailVariables = true;

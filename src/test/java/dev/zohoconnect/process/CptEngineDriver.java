@@ -31,13 +31,13 @@ import java.util.stream.Collectors;
  * {@code camunda/camunda} container CPT starts, with Camunda's connector runtime running the
  * connector in the test JVM as job workers ({@link ConnectorJobWorkers}) against CPT's client.
  *
- * <p>What it reports comes from the engine's REST search API (process instances, element
- * instances, variables, incidents, jobs), i.e. what Operate shows, with one exception: the history
- * of job failures (retries left, retry backoff) and the variables of thrown BPMN errors are not in
- * that API (a job keeps only its latest state there), so they come from the {@link
- * JobCommandJournal} of the in-JVM workers: the fail and throw-error commands the engine accepted.
- * Jobs the API shows as failed or as having thrown an error that no in-JVM worker reported are
- * added from the API with what it knows (see docs/camunda-process-test.md).
+ * <p>What it reports comes from the engine's REST search API (process instances, element instances,
+ * variables, incidents, jobs), i.e. what Operate shows, with one exception: the history of job
+ * failures (retries left, retry backoff) and the variables of thrown BPMN errors are not in that
+ * API (a job keeps only its latest state there), so they come from the {@link JobCommandJournal} of
+ * the in-JVM workers: the fail and throw-error commands the engine accepted. Jobs the API shows as
+ * failed or as having thrown an error that no in-JVM worker reported are added from the API with
+ * what it knows (see docs/camunda-process-test.md).
  *
  * <p>The search API is eventually consistent (the exporter writes shortly after the engine
  * processed a command): the await methods poll it; the plain getters read its current state.
@@ -227,23 +227,43 @@ public final class CptEngineDriver implements ProcessEngineDriver {
       for (Object command : workers.journal().all()) {
         if (command instanceof FailCommand f && f.processInstanceKey() == processInstanceKey) {
           trace.line(
-              "job failed @", f.elementId(), " retries=", f.retries(), " backoff=",
-              f.retryBackoff(), " message=", f.errorMessage());
+              "job failed @",
+              f.elementId(),
+              " retries=",
+              f.retries(),
+              " backoff=",
+              f.retryBackoff(),
+              " message=",
+              f.errorMessage());
         } else if (command instanceof ThrowErrorCommand t
             && t.processInstanceKey() == processInstanceKey) {
           trace.line(
-              "error thrown @", t.elementId(), " code=", t.errorCode(), " message=",
+              "error thrown @",
+              t.elementId(),
+              " code=",
+              t.errorCode(),
+              " message=",
               t.errorMessage());
         }
       }
       for (Job job : jobs(processInstanceKey)) {
         trace.line(
-            "job ", job.getJobKey(), " @", job.getElementId(), " ", job.getState(), " retries=",
+            "job ",
+            job.getJobKey(),
+            " @",
+            job.getElementId(),
+            " ",
+            job.getState(),
+            " retries=",
             job.getRetries());
       }
       for (Incident incident : incidents(processInstanceKey)) {
         trace.line(
-            "incident @", incident.elementId(), ": ", incident.errorType(), " ",
+            "incident @",
+            incident.elementId(),
+            ": ",
+            incident.errorType(),
+            " ",
             incident.errorMessage());
       }
       trace.line("variables: ", variables(processInstanceKey).keySet());

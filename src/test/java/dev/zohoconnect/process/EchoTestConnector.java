@@ -11,16 +11,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A connector for testing the harness: echoes its input, or fails as told. Registered by SPI
- * (test resources), so it also proves the runtime's discovery.
+ * A connector for testing the harness: echoes its input, or fails as told. Registered by SPI (test
+ * resources), so it also proves the runtime's discovery.
  *
  * <p>Input (after the task's input mappings): {@code message} (required: Bean Validation turns a
  * blank one into a {@code ConnectorInputException}), {@code token} (typically {@code
  * {{secrets.X}}}), {@code behaviour} = {@code echo} (default) | {@code throw} (a {@link
  * ConnectorException} with {@code errorCode}, {@code message}, {@code errorVariables}) | {@code
- * failFirstAttempts} (throws on the first {@code failAttempts} calls for the same element
- * instance, then echoes) | {@code throwWithToken} (a {@link ConnectorException} whose message
- * contains the token, to see the runtime mask secrets).
+ * failFirstAttempts} (throws on the first {@code failAttempts} calls for the same element instance,
+ * then echoes) | {@code throwWithToken} (a {@link ConnectorException} whose message contains the
+ * token, to see the runtime mask secrets).
  */
 @OutboundConnector(
     name = "Echo test connector",

@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * {@link ProcessEngineDriver} on zeebe-process-test's in-memory engine, driven by Camunda's real
- * connector runtime through {@link ConnectorRuntimeHarness}. Everything it reports is read from
- * the engine's record stream (the same records Operate is built from).
+ * connector runtime through {@link ConnectorRuntimeHarness}. Everything it reports is read from the
+ * engine's record stream (the same records Operate is built from).
  */
 public final class InMemoryZeebeDriver implements ProcessEngineDriver {
 
@@ -192,14 +192,27 @@ public final class InMemoryZeebeDriver implements ProcessEngineDriver {
       } else if (r.getValue() instanceof JobRecordValue v
           && v.getProcessInstanceKey() == processInstanceKey) {
         trace
-            .line("job ", v.getType(), " @", v.getElementId(), ": ", r.getIntent(), " retries=",
+            .line(
+                "job ",
+                v.getType(),
+                " @",
+                v.getElementId(),
+                ": ",
+                r.getIntent(),
+                " retries=",
                 v.getRetries())
             .detail("code", v.getErrorCode())
             .detail("message", v.getErrorMessage());
       } else if (r.getValue() instanceof IncidentRecordValue v
           && v.getProcessInstanceKey() == processInstanceKey) {
         trace.line(
-            "incident @", v.getElementId(), ": ", r.getIntent(), " ", v.getErrorType(), " ",
+            "incident @",
+            v.getElementId(),
+            ": ",
+            r.getIntent(),
+            " ",
+            v.getErrorType(),
+            " ",
             v.getErrorMessage());
       }
     }

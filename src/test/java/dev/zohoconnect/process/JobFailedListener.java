@@ -8,8 +8,8 @@ import java.time.Duration;
 public interface JobFailedListener {
   /**
    * @param retries the retries the job has left
-   * @param backoff how long the engine waits before the job can be activated again (zero when
-   *     the failure named none; the task's {@code retryBackoff} header then applies)
+   * @param backoff how long the engine waits before the job can be activated again (zero when the
+   *     failure named none; the task's {@code retryBackoff} header then applies)
    */
   void failed(ActivatedJob job, int retries, Duration backoff);
 }

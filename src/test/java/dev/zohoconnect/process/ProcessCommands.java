@@ -16,13 +16,13 @@ public record ProcessCommands(CamundaClient client) {
 
   /** Deploys BPMN/DMN/form files in one deployment. */
   public void deploy(Path... files) {
-    deployAll(
-        Arrays.asList(files), (command, file) -> command.addResourceFile(file.toString()));
+    deployAll(Arrays.asList(files), (command, file) -> command.addResourceFile(file.toString()));
   }
 
   /** Deploys BPMN/DMN/form resources from the test classpath in one deployment. */
   public void deployResource(String... classpathResources) {
-    deployAll(Arrays.asList(classpathResources), DeployResourceCommandStep1::addResourceFromClasspath);
+    deployAll(
+        Arrays.asList(classpathResources), DeployResourceCommandStep1::addResourceFromClasspath);
   }
 
   /** Deploys a model built with {@code io.camunda.zeebe.model.bpmn.Bpmn}. */

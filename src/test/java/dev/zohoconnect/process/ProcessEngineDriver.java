@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * What a process scenario needs from an engine, in the terms a modeler uses: deploy, start, wait
- * for the instance to finish or to stop at an incident, then read which elements it passed,
- * which errors were thrown and caught, its variables, its incidents and job failures.
+ * for the instance to finish or to stop at an incident, then read which elements it passed, which
+ * errors were thrown and caught, its variables, its incidents and job failures.
  *
  * <p>Scenarios written against this interface do not depend on the engine harness: {@link
  * InMemoryZeebeDriver} runs them on zeebe-process-test's in-memory engine with Camunda's real
@@ -49,8 +49,8 @@ public interface ProcessEngineDriver extends AutoCloseable {
   }
 
   /**
-   * Waits until the process instance has completed. Fails at once if it has an incident instead,
-   * or was terminated.
+   * Waits until the process instance has completed. Fails at once if it has an incident instead, or
+   * was terminated.
    */
   default void awaitCompletion(long processInstanceKey, Duration timeout) {
     await(
@@ -124,7 +124,9 @@ public interface ProcessEngineDriver extends AutoCloseable {
 
   boolean isCompleted(long processInstanceKey);
 
-  /** Ids of the flow elements the instance has completed, in order (the process itself excluded). */
+  /**
+   * Ids of the flow elements the instance has completed, in order (the process itself excluded).
+   */
   List<String> completedElements(long processInstanceKey);
 
   /** Ids of the boundary events the instance went through (i.e. was interrupted or branched by). */
@@ -215,8 +217,9 @@ public interface ProcessEngineDriver extends AutoCloseable {
             + describe(processInstanceKey));
   }
 
-
-  /** An incident as Operate shows it. {@code errorType} e.g. JOB_NO_RETRIES, UNHANDLED_ERROR_EVENT. */
+  /**
+   * An incident as Operate shows it. {@code errorType} e.g. JOB_NO_RETRIES, UNHANDLED_ERROR_EVENT.
+   */
   record Incident(String elementId, String errorType, String errorMessage) {}
 
   /**
@@ -224,7 +227,11 @@ public interface ProcessEngineDriver extends AutoCloseable {
    * means an incident; {@code retryBackoff} is the wait before the job is offered again).
    */
   record JobFailure(
-      String elementId, String jobType, int retriesLeft, Duration retryBackoff, String errorMessage) {}
+      String elementId,
+      String jobType,
+      int retriesLeft,
+      Duration retryBackoff,
+      String errorMessage) {}
 
   /** A BPMN error thrown for a job (e.g. from a connector's {@code errorExpression}). */
   record ThrownError(

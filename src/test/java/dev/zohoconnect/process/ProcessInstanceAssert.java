@@ -95,9 +95,7 @@ public final class ProcessInstanceAssert {
   }
 
   public ProcessInstanceAssert tookNoBoundaryEvent() {
-    assertThat(driver.takenBoundaryEvents(key))
-        .as("boundary events taken by %s", key)
-        .isEmpty();
+    assertThat(driver.takenBoundaryEvents(key)).as("boundary events taken by %s", key).isEmpty();
     return this;
   }
 
@@ -128,7 +126,9 @@ public final class ProcessInstanceAssert {
     return this;
   }
 
-  /** A local variable of an element, e.g. an error variable at the boundary event that caught it. */
+  /**
+   * A local variable of an element, e.g. an error variable at the boundary event that caught it.
+   */
   public ProcessInstanceAssert hasLocalVariable(String elementId, String name, Object expected) {
     Map<String, Object> variables = driver.localVariables(key, elementId);
     assertThat(variables).as("local variables of %s in %s", elementId, key).containsKey(name);

@@ -55,7 +55,9 @@ final class RuntimeJobHandler extends SpringConnectorJobHandler {
     this.wiring = wiring;
   }
 
-  /** A complete command that never reaches the gateway: the job stays activated until it times out. */
+  /**
+   * A complete command that never reaches the gateway: the job stays activated until it times out.
+   */
   @Override
   protected void completeJob(
       JobClient jobClient, ActivatedJob job, ConnectorResult.SuccessResult result) {
@@ -65,7 +67,8 @@ final class RuntimeJobHandler extends SpringConnectorJobHandler {
   }
 
   @Override
-  protected void failJob(JobClient jobClient, ActivatedJob job, ConnectorResult.ErrorResult result) {
+  protected void failJob(
+      JobClient jobClient, ActivatedJob job, ConnectorResult.ErrorResult result) {
     if (wiring.failVariablesClient() != null && result.responseValue() != null) {
       try {
         wiring

@@ -69,7 +69,8 @@ public record TemplateBoundTask(ServiceTaskBuilder task) {
   }
 
   /** The endpoint override, on when {@code enabledFeel} holds (e.g. to reach the emulator). */
-  public TemplateBoundTask endpoints(String enabledFeel, String accountsUrlFeel, String apiBaseUrlFeel) {
+  public TemplateBoundTask endpoints(
+      String enabledFeel, String accountsUrlFeel, String apiBaseUrlFeel) {
     task.zeebeInputExpression(enabledFeel, "endpoints.enabled");
     if (accountsUrlFeel != null) {
       task.zeebeInputExpression(accountsUrlFeel, "endpoints.accountsUrl");

@@ -18,8 +18,8 @@
  *
  * <p>Measured on a 2-CPU build machine (JDK 25, release 21): first harness in a JVM 4.5 s (class
  * loading, engine), first deployment 1-2 s, later harnesses about 50 ms; a service task run by a
- * connector 75-100 ms per instance (50 ms worker poll interval); the proof test class 6-8 s,
- * {@code mvn -o test} 13-14 s in all.
+ * connector 75-100 ms per instance (50 ms worker poll interval); the proof test class 6-8 s, {@code
+ * mvn -o test} 13-14 s in all.
  *
  * <p>Behaviour worth knowing, each seen in {@code ConnectorRuntimeHarnessTest}:
  *
@@ -35,9 +35,9 @@
  *       string replacement: a test secret such as {@code "x"} garbles every message.
  *   <li>A failed job's retry backoff runs on the engine clock; {@code increaseTime} skips it (the
  *       clock also runs in real time).
- *   <li>zeebe-process-test's gateway drops the variables of a FailJob command (a cluster keeps
- *       them as local variables of the task, where the runtime's {@code error} is read when the
- *       job comes back); the harness sets them itself just before failing the job.
+ *   <li>zeebe-process-test's gateway drops the variables of a FailJob command (a cluster keeps them
+ *       as local variables of the task, where the runtime's {@code error} is read when the job
+ *       comes back); the harness sets them itself just before failing the job.
  *   <li>{@code ConnectorRuntimeHarness.builder().engine(other.engine())} attaches a second runtime
  *       to a running engine, e.g. to restart the runtime in the middle of a run.
  *   <li>The engine's gateway binds {@code 0.0.0.0:<free port>}; the harness talks to it on

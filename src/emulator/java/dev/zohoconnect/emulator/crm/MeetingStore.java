@@ -10,40 +10,40 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The emulator's Meetings module: thread-safe, keyed by record id. */
 public final class MeetingStore {
 
-    private final Map<String, Meeting> meetings = new ConcurrentHashMap<>();
+  private final Map<String, Meeting> meetings = new ConcurrentHashMap<>();
 
-    public MeetingStore put(Meeting meeting) {
-        meetings.put(meeting.id(), meeting);
-        return this;
-    }
+  public MeetingStore put(Meeting meeting) {
+    meetings.put(meeting.id(), meeting);
+    return this;
+  }
 
-    public MeetingStore putAll(Collection<Meeting> values) {
-        values.forEach(this::put);
-        return this;
-    }
+  public MeetingStore putAll(Collection<Meeting> values) {
+    values.forEach(this::put);
+    return this;
+  }
 
-    public Optional<Meeting> find(String id) {
-        return Optional.ofNullable(meetings.get(id));
-    }
+  public Optional<Meeting> find(String id) {
+    return Optional.ofNullable(meetings.get(id));
+  }
 
-    /** For assertions: fails loudly instead of returning an empty optional. */
-    public Meeting get(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("No meeting " + id));
-    }
+  /** For assertions: fails loudly instead of returning an empty optional. */
+  public Meeting get(String id) {
+    return find(id).orElseThrow(() -> new IllegalArgumentException("No meeting " + id));
+  }
 
-    public boolean isCancelled(String id) {
-        return get(id).cancelled();
-    }
+  public boolean isCancelled(String id) {
+    return get(id).cancelled();
+  }
 
-    public List<Meeting> all() {
-        return meetings.values().stream().sorted(Comparator.comparing(Meeting::id)).toList();
-    }
+  public List<Meeting> all() {
+    return meetings.values().stream().sorted(Comparator.comparing(Meeting::id)).toList();
+  }
 
-    public void remove(String id) {
-        meetings.remove(id);
-    }
+  public void remove(String id) {
+    meetings.remove(id);
+  }
 
-    public void clear() {
-        meetings.clear();
-    }
+  public void clear() {
+    meetings.clear();
+  }
 }

@@ -4,20 +4,20 @@ import dev.zohoconnect.cancelmeeting.budget.Deadline;
 import dev.zohoconnect.cancelmeeting.http.CallTimeouts;
 
 /**
- * Hands out the access token for one set of credentials. A caller never waits past its own
- * {@code deadline}, and a refresh it makes takes at most its own {@code timeouts}.
+ * Hands out the access token for one set of credentials. A caller never waits past its own {@code
+ * deadline}, and a refresh it makes takes at most its own {@code timeouts}.
  */
 public sealed interface AccessTokenSource permits FixedAccessToken, RefreshingAccessToken {
 
   /**
-   * Who the calls with these tokens are made for, as a SHA-256 digest of the credentials, never
-   * the credentials: jobs with the same key share one org's concurrency limit.
+   * Who the calls with these tokens are made for, as a SHA-256 digest of the credentials, never the
+   * credentials: jobs with the same key share one org's concurrency limit.
    */
   String callerKey();
 
   /**
-   * A token believed valid now. Throws the connector's exception when none can be had: the
-   * accounts server's refusal, no time left, or a rejected token whose renewal is held back.
+   * A token believed valid now. Throws the connector's exception when none can be had: the accounts
+   * server's refusal, no time left, or a rejected token whose renewal is held back.
    */
   IssuedToken current(CallTimeouts timeouts, Deadline deadline);
 

@@ -22,7 +22,6 @@ public final class AccessTokens {
   /** Far more credential sets than any runtime serves. */
   static final int DEFAULT_CAPACITY = 10_000;
 
-
   // Access order: iteration starts at the least recently used entry. Guarded by itself.
   private final LinkedHashMap<String, RefreshingAccessToken> byCredentials =
       new LinkedHashMap<>(64, 0.75f, true);
@@ -56,8 +55,7 @@ public final class AccessTokens {
     synchronized (byCredentials) {
       RefreshingAccessToken source = byCredentials.get(key); // marks it most recently used
       if (source == null) {
-        source =
-            new RefreshingAccessToken(issuer, grant, callerKey(grant), clock, random);
+        source = new RefreshingAccessToken(issuer, grant, callerKey(grant), clock, random);
         byCredentials.put(key, source);
         evictBeyondCapacity(key);
       }
@@ -94,6 +92,9 @@ public final class AccessTokens {
 
   static String fingerprint(OAuthTokenClient.Grant grant) {
     return Fingerprint.of(
-        grant.accountsUrl().toString(), grant.clientId(), grant.clientSecret(), grant.refreshToken());
+        grant.accountsUrl().toString(),
+        grant.clientId(),
+        grant.clientSecret(),
+        grant.refreshToken());
   }
 }

@@ -13,14 +13,12 @@ import java.time.Instant;
 public record IssuedToken(String value, URI apiDomain, Instant expiresAt) {
 
   /**
-   * Whether {@code value} can be sent in an HTTP header as it is: visible ASCII only, as every
-   * Zoho token is. Anything else (a line break pasted along with a secret, a control character, a
+   * Whether {@code value} can be sent in an HTTP header as it is: visible ASCII only, as every Zoho
+   * token is. Anything else (a line break pasted along with a secret, a control character, a
    * non-Latin letter) would make the request builder throw, quoting the token in its message.
    */
   public static boolean fitsInHeader(String value) {
-    return value != null
-        && !value.isEmpty()
-        && value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    return value != null && !value.isEmpty() && value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
   }
 
   public boolean isUsableAt(Instant now, java.time.Duration margin) {
@@ -29,7 +27,12 @@ public record IssuedToken(String value, URI apiDomain, Instant expiresAt) {
 
   @Override
   public String toString() {
-    return "IssuedToken[value=" + Secrets.REDACTED + ", apiDomain=" + apiDomain + ", expiresAt="
-        + expiresAt + "]";
+    return "IssuedToken[value="
+        + Secrets.REDACTED
+        + ", apiDomain="
+        + apiDomain
+        + ", expiresAt="
+        + expiresAt
+        + "]";
   }
 }

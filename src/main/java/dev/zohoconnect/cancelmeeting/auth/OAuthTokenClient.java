@@ -14,7 +14,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -28,6 +27,7 @@ public final class OAuthTokenClient implements TokenIssuer {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern SAFE_ERROR_WORD = Pattern.compile("[A-Za-z_ ]{1,40}");
+
   /** Zoho's documented access-token lifetime, used when an answer states none or an absurd one. */
   private static final long ZOHO_TOKEN_LIFETIME_SECONDS = 3600;
 
@@ -42,11 +42,7 @@ public final class OAuthTokenClient implements TokenIssuer {
   }
 
   /** Where and with what to refresh; {@code toString()} hides the secrets. */
-  public record Grant(
-      URI accountsUrl,
-      String clientId,
-      String clientSecret,
-      String refreshToken) {
+  public record Grant(URI accountsUrl, String clientId, String clientSecret, String refreshToken) {
     @Override
     public String toString() {
       return "Grant[accountsUrl=%s, clientId=%s, clientSecret=%s, refreshToken=%s]"
@@ -84,7 +80,9 @@ public final class OAuthTokenClient implements TokenIssuer {
     String form =
         "grant_type=refresh_token&client_id=%s&client_secret=%s&refresh_token=%s"
             .formatted(
-                encode(grant.clientId()), encode(grant.clientSecret()), encode(grant.refreshToken()));
+                encode(grant.clientId()),
+                encode(grant.clientSecret()),
+                encode(grant.refreshToken()));
     HttpRequest request =
         HttpRequest.newBuilder(grant.accountsUrl().resolve("/oauth/v2/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")
@@ -96,8 +94,11 @@ public final class OAuthTokenClient implements TokenIssuer {
     } catch (TransportFailure e) {
       throw ZohoConnectorException.of(
           ErrorCodes.OAUTH_UNAVAILABLE,
-          "Zoho's accounts server at " + grant.accountsUrl().getHost() + " failed: "
-              + e.getMessage() + ".",
+          "Zoho's accounts server at "
+              + grant.accountsUrl().getHost()
+              + " failed: "
+              + e.getMessage()
+              + ".",
           null,
           null,
           e);
@@ -163,8 +164,12 @@ public final class OAuthTokenClient implements TokenIssuer {
   private static ZohoConnectorException redirected(Grant grant, HttpReply reply) {
     return ZohoConnectorException.of(
         ErrorCodes.OAUTH_ERROR,
-        "Zoho's accounts server at " + grant.accountsUrl().getHost() + " answered the token request"
-            + " with a redirect (HTTP " + reply.status() + "), which is not followed, so the"
+        "Zoho's accounts server at "
+            + grant.accountsUrl().getHost()
+            + " answered the token request"
+            + " with a redirect (HTTP "
+            + reply.status()
+            + "), which is not followed, so the"
             + " credentials were sent nowhere else. Check the accounts URL: it must be the data"
             + " center's accounts server itself.",
         reply.status(),
@@ -176,11 +181,15 @@ public final class OAuthTokenClient implements TokenIssuer {
   // body never: an accounts server or proxy that reflects the submitted form back would otherwise
   // put the client secret and refresh token into an incident.
   private static ZohoConnectorException oauthError(String code, String zohoError, HttpReply reply) {
-    String shown = SAFE_ERROR_WORD.matcher(zohoError).matches() ? zohoError : "an unrecognised error";
+    String shown =
+        SAFE_ERROR_WORD.matcher(zohoError).matches() ? zohoError : "an unrecognised error";
     return ZohoConnectorException.of(
         code,
-        "Zoho's accounts server refused to issue an access token: " + shown + " (HTTP "
-            + reply.status() + ").",
+        "Zoho's accounts server refused to issue an access token: "
+            + shown
+            + " (HTTP "
+            + reply.status()
+            + ").",
         reply.status(),
         null,
         null);

@@ -18,8 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cached access token of one refresh token, shared by every job that uses the same
- * credentials.
+ * The cached access token of one refresh token, shared by every job that uses the same credentials.
  *
  * <p>Zoho issues at most 10 access tokens per refresh token in 10 minutes and keeps at most 15 of
  * them alive, dropping the oldest when it issues another. Hence:
@@ -32,10 +31,9 @@ import org.slf4j.LoggerFactory;
  *       jobs with, say, a revoked refresh token asks Zoho once, not once per job. A call that got
  *       no answer is its caller's own failure and is not shared.
  *   <li>A token Zoho rejects soon after it was obtained did not expire: it was evicted by the
- *       tokens other runtimes obtained, or is foreign to the API host's data center. Renewing it
- *       at once would evict the next runtime's token in turn, so such a token is renewed at most
- *       once per back-off window; callers in the window get a retryable {@code
- *       ZOHO_TOKEN_REJECTED}.
+ *       tokens other runtimes obtained, or is foreign to the API host's data center. Renewing it at
+ *       once would evict the next runtime's token in turn, so such a token is renewed at most once
+ *       per back-off window; callers in the window get a retryable {@code ZOHO_TOKEN_REJECTED}.
  * </ul>
  */
 public final class RefreshingAccessToken implements AccessTokenSource {
@@ -44,9 +42,9 @@ public final class RefreshingAccessToken implements AccessTokenSource {
 
   /**
    * Renew this long before expiry, so a token never expires between check and use; a token that
-   * lives less than four times as long is renewed in the last quarter of its lifetime instead.
-   * With the fixed margin alone, a token of 5 minutes or less would be stale on arrival and every
-   * job would refresh, into Zoho's limit of 10 refreshes per 10 minutes.
+   * lives less than four times as long is renewed in the last quarter of its lifetime instead. With
+   * the fixed margin alone, a token of 5 minutes or less would be stale on arrival and every job
+   * would refresh, into Zoho's limit of 10 refreshes per 10 minutes.
    */
   static final Duration RENEW_BEFORE_EXPIRY = Duration.ofMinutes(5);
 
@@ -300,8 +298,11 @@ public final class RefreshingAccessToken implements AccessTokenSource {
   private ZohoConnectorException unavailable(String what) {
     return ZohoConnectorException.of(
         ErrorCodes.OAUTH_UNAVAILABLE,
-        "No access token from Zoho's accounts server at " + grant.accountsUrl().getHost() + ": "
-            + what + ".",
+        "No access token from Zoho's accounts server at "
+            + grant.accountsUrl().getHost()
+            + ": "
+            + what
+            + ".",
         null,
         null,
         null);
@@ -309,7 +310,9 @@ public final class RefreshingAccessToken implements AccessTokenSource {
 
   private static long millisUntil(Deadline deadline) {
     Duration left = deadline.remaining();
-    return left.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0 ? Long.MAX_VALUE : left.toMillis();
+    return left.compareTo(Duration.ofMillis(Long.MAX_VALUE)) >= 0
+        ? Long.MAX_VALUE
+        : left.toMillis();
   }
 
   /** How a refresh ended, as its waiters see it. */

@@ -8,11 +8,11 @@ import java.time.format.DateTimeParseException;
 /**
  * How long one execution of a job may take, every call, wait and token renewal included.
  *
- * <p>The 8.8 connector runtime gives a job to a second execution once its job timeout (5 minutes
- * by default) has passed, whether or not the first still runs; the two would then race on one
- * meeting. The budget is therefore well below that timeout, also leaving room for the time a job
- * waits in the runtime's queue before it starts and for completing it afterwards. An operator who
- * lowers the runtime's job timeout lowers this too ({@link RuntimeSettings#EXECUTION_BUDGET}).
+ * <p>The 8.8 connector runtime gives a job to a second execution once its job timeout (5 minutes by
+ * default) has passed, whether or not the first still runs; the two would then race on one meeting.
+ * The budget is therefore well below that timeout, also leaving room for the time a job waits in
+ * the runtime's queue before it starts and for completing it afterwards. An operator who lowers the
+ * runtime's job timeout lowers this too ({@link RuntimeSettings#EXECUTION_BUDGET}).
  */
 public record ExecutionBudget(Duration duration) {
 

@@ -12,8 +12,8 @@ import java.util.Optional;
  * entry without a port allows the host on any port ({@code http://127.0.0.1} allows the emulator
  * wherever it listens), one with a port only that port.
  *
- * <p>An entry that is not such an origin is left out and reported in {@link #ignored()} rather
- * than failing the runtime: leaving it out allows less, never more.
+ * <p>An entry that is not such an origin is left out and reported in {@link #ignored()} rather than
+ * failing the runtime: leaving it out allows less, never more.
  *
  * @param origins the usable entries
  * @param ignored for each unusable entry, what it was (without anything but its origin) and why
@@ -49,7 +49,8 @@ record AllowedOrigins(List<Origin> origins, List<String> ignored) {
       }
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
       if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-        ignored.add(position + " is not an origin such as https://proxy.example.com or http://127.0.0.1");
+        ignored.add(
+            position + " is not an origin such as https://proxy.example.com or http://127.0.0.1");
         continue;
       }
       Origin origin = Origin.of(uri);
@@ -58,11 +59,13 @@ record AllowedOrigins(List<Origin> origins, List<String> ignored) {
       } else if (uri.getRawQuery() != null
           || uri.getRawFragment() != null
           || !(uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))) {
-        ignored.add(position + " (" + origin + ") has a path, query or fragment; list the origin alone");
+        ignored.add(
+            position + " (" + origin + ") has a path, query or fragment; list the origin alone");
       } else if (origin.port() > 65_535) {
         ignored.add(position + " (" + origin + ") has no valid port");
       } else if (scheme.equals("http") && !Loopback.isLoopbackHost(origin.host())) {
-        ignored.add(position + " (" + origin + ") is plain http off loopback, which would expose tokens");
+        ignored.add(
+            position + " (" + origin + ") is plain http off loopback, which would expose tokens");
       } else {
         origins.add(origin);
       }

@@ -1,12 +1,12 @@
 package dev.zohoconnect.cancelmeeting.client;
 
-import dev.zohoconnect.cancelmeeting.model.DataCenter;
-import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
-import dev.zohoconnect.cancelmeeting.model.auth.ZohoAuthentication;
-import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
 import dev.zohoconnect.cancelmeeting.model.CancelMeetingRequest;
+import dev.zohoconnect.cancelmeeting.model.DataCenter;
 import dev.zohoconnect.cancelmeeting.model.EndpointOverride;
+import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
+import dev.zohoconnect.cancelmeeting.model.auth.ZohoAuthentication;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -128,7 +128,8 @@ public final class EndpointPolicy {
           "must use https: plain http would expose the token (allowed only for localhost,"
               + " 127.x.x.x and [::1])");
     }
-    if (!(scheme.equals("https") && DataCenter.isZohoHost(origin.host())) && !allowed.allows(origin)) {
+    if (!(scheme.equals("https") && DataCenter.isZohoHost(origin.host()))
+        && !allowed.allows(origin)) {
       throw field.invalid(notAllowed(origin));
     }
     return URI.create(scheme + "://" + uri.getRawAuthority());
@@ -140,7 +141,9 @@ public final class EndpointPolicy {
     String ignored =
         allowed.ignored().isEmpty()
             ? ""
-            : " (" + allowed.ignored().size() + " of its entries could not be read; the runtime's log says why)";
+            : " ("
+                + allowed.ignored().size()
+                + " of its entries could not be read; the runtime's log says why)";
     return "points at "
         + origin
         + ", which this connector runtime does not allow. Zoho's own hosts are always allowed (for"

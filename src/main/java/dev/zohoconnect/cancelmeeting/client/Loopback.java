@@ -5,14 +5,17 @@ import java.util.regex.Pattern;
 /**
  * Which hosts count as this machine's loopback, the only place plain http may carry a token. The
  * decision is made on the text alone: resolving a name would let DNS decide, and the HTTP client
- * resolves again on every connect, so an answer checked here would prove nothing about the
- * address actually used.
+ * resolves again on every connect, so an answer checked here would prove nothing about the address
+ * actually used.
  */
 final class Loopback {
 
   private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
 
-  /** 127.0.0.0/8 in plain dotted-quad form; no shorthand ({@code 127.1}), octal, hex or integer forms. */
+  /**
+   * 127.0.0.0/8 in plain dotted-quad form; no shorthand ({@code 127.1}), octal, hex or integer
+   * forms.
+   */
   private static final Pattern IPV4_LOOPBACK =
       Pattern.compile("127\\." + OCTET + "\\." + OCTET + "\\." + OCTET);
 

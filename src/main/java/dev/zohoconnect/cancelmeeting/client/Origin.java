@@ -18,7 +18,9 @@ public record Origin(String scheme, String host, int port) {
   /** The origin of an absolute URL with a host; the caller has checked both. */
   static Origin of(URI uri) {
     return new Origin(
-        uri.getScheme().toLowerCase(Locale.ROOT), uri.getHost().toLowerCase(Locale.ROOT), uri.getPort());
+        uri.getScheme().toLowerCase(Locale.ROOT),
+        uri.getHost().toLowerCase(Locale.ROOT),
+        uri.getPort());
   }
 
   /** The port a connection really uses: the explicit one, or the scheme's default. */

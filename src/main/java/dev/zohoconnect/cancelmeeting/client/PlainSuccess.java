@@ -6,11 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Recognises Zoho's plain success answer by streaming over it, without building a JSON tree:
- * {@code {"data":[{"code":"SUCCESS","details":{...},"message":"...","status":"success"}]}}, the
- * answer to nearly every call. Anything else, however slightly different (another field, a
- * repeated one, a second item, trailing text), is not recognised here and is left to the full
- * reading in {@link ZohoResponseParser}, which reads every answer this accepts the same way.
+ * Recognises Zoho's plain success answer by streaming over it, without building a JSON tree: {@code
+ * {"data":[{"code":"SUCCESS","details":{...},"message":"...","status":"success"}]}}, the answer to
+ * nearly every call. Anything else, however slightly different (another field, a repeated one, a
+ * second item, trailing text), is not recognised here and is left to the full reading in {@link
+ * ZohoResponseParser}, which reads every answer this accepts the same way.
  */
 final class PlainSuccess {
 
@@ -48,7 +48,8 @@ final class PlainSuccess {
             message = parser.getText();
           }
           case "status" -> {
-            if (success || value != JsonToken.VALUE_STRING
+            if (success
+                || value != JsonToken.VALUE_STRING
                 || !"success".equalsIgnoreCase(parser.getText())) {
               return null;
             }
@@ -73,7 +74,8 @@ final class PlainSuccess {
           || parser.nextToken() != null) {
         return null;
       }
-      return new ZohoAnswer.Cancelled(code == null ? "SUCCESS" : code, message == null ? "" : message);
+      return new ZohoAnswer.Cancelled(
+          code == null ? "SUCCESS" : code, message == null ? "" : message);
     } catch (IOException | RuntimeException notPlain) {
       return null;
     }

@@ -5,7 +5,9 @@ import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
 import java.net.URI;
 import java.util.Locale;
 
-/** Where the calls of one job go: Zoho's hosts for a data center and environment, or custom URLs. */
+/**
+ * Where the calls of one job go: Zoho's hosts for a data center and environment, or custom URLs.
+ */
 public sealed interface ZohoEndpoints {
 
   /** The OAuth server (unused with a fixed access token). */
@@ -25,12 +27,12 @@ public sealed interface ZohoEndpoints {
    * token belongs to the data center Zoho issued it in, and Zoho knows that better than a modeler
    * who picked one from a list. The environment, however, is never taken from it. Zoho's accounts
    * server is the same for all environments of a data center, and its {@code api_domain} names the
-   * production host; letting that override a Sandbox or Developer choice would send a process
-   * meant for a test org against production, cancelling real meetings and mailing real
-   * participants. So with Sandbox chosen, an {@code api_domain} of {@code https://www.zohoapis.eu}
-   * means {@code https://sandbox.zohoapis.eu}; likewise a {@code sandbox.} answer never turns a
-   * Production choice into the sandbox. A token Zoho bound to another environment then fails
-   * visibly (Zoho refuses it) instead of acting on the wrong org.
+   * production host; letting that override a Sandbox or Developer choice would send a process meant
+   * for a test org against production, cancelling real meetings and mailing real participants. So
+   * with Sandbox chosen, an {@code api_domain} of {@code https://www.zohoapis.eu} means {@code
+   * https://sandbox.zohoapis.eu}; likewise a {@code sandbox.} answer never turns a Production
+   * choice into the sandbox. A token Zoho bound to another environment then fails visibly (Zoho
+   * refuses it) instead of acting on the wrong org.
    */
   record OfDataCenter(DataCenter dataCenter, ZohoEnvironment environment) implements ZohoEndpoints {
 

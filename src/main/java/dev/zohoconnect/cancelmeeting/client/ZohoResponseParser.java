@@ -38,7 +38,10 @@ public final class ZohoResponseParser {
     }
     if (reply.oversized()) {
       return withoutZohoBody(
-          reply, "an answer larger than " + HttpTransport.MAX_ANSWER_BYTES / 1024 + " KiB, which no Zoho answer is");
+          reply,
+          "an answer larger than "
+              + HttpTransport.MAX_ANSWER_BYTES / 1024
+              + " KiB, which no Zoho answer is");
     }
     if (reply.status() < 400) {
       ZohoAnswer.Cancelled plain = PlainSuccess.read(JSON.getFactory(), reply.body());
@@ -53,7 +56,8 @@ public final class ZohoResponseParser {
   static ZohoAnswer read(HttpReply reply) {
     JsonNode root = readJson(reply.body());
     if (root == null) {
-      return withoutZohoBody(reply, reply.body().isBlank() ? "an empty body" : "a body that is not Zoho's JSON");
+      return withoutZohoBody(
+          reply, reply.body().isBlank() ? "an empty body" : "a body that is not Zoho's JSON");
     }
     if (isError(root)) {
       return refused(reply, root);
@@ -66,9 +70,11 @@ public final class ZohoResponseParser {
     if (first.isObject() && isError(first)) {
       return refused(reply, first);
     }
-    if (first.isObject() && "success".equalsIgnoreCase(first.path("status").asText())
+    if (first.isObject()
+        && "success".equalsIgnoreCase(first.path("status").asText())
         && reply.status() < 400) {
-      return new ZohoAnswer.Cancelled(first.path("code").asText("SUCCESS"), first.path("message").asText(""));
+      return new ZohoAnswer.Cancelled(
+          first.path("code").asText("SUCCESS"), first.path("message").asText(""));
     }
     return withoutZohoBody(reply, "JSON without a Zoho status");
   }
@@ -86,9 +92,12 @@ public final class ZohoResponseParser {
   private static ZohoAnswer refused(HttpReply reply, JsonNode node) {
     @SuppressWarnings("unchecked")
     Map<String, Object> details =
-        node.path("details").isObject() ? JSON.convertValue(node.get("details"), Map.class) : Map.of();
+        node.path("details").isObject()
+            ? JSON.convertValue(node.get("details"), Map.class)
+            : Map.of();
     ZohoError error =
-        new ZohoError(reply.status(), node.get("code").asText(), node.path("message").asText(""), details);
+        new ZohoError(
+            reply.status(), node.get("code").asText(), node.path("message").asText(""), details);
     return new ZohoAnswer.Refused(error, reply.retryAfter().orElse(null));
   }
 
@@ -96,7 +105,8 @@ public final class ZohoResponseParser {
   private static ZohoAnswer withoutZohoBody(HttpReply reply, String problem) {
     if (reply.status() == 429) {
       return new ZohoAnswer.Refused(
-          new ZohoError(429, ErrorCodes.TOO_MANY_REQUESTS, "HTTP 429 without a Zoho body", Map.of()),
+          new ZohoError(
+              429, ErrorCodes.TOO_MANY_REQUESTS, "HTTP 429 without a Zoho body", Map.of()),
           reply.retryAfter().orElse(null));
     }
     return new ZohoAnswer.Unreadable(reply.status(), problem);

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Settings an operator gives the connector runtime rather than a process: where a token may go,
- * how long one execution may take, how many calls may run at once. They are read from the
- * runtime's environment (or a system property of the same meaning, which wins), never from process
- * variables, so whoever can start a process cannot change them.
+ * Settings an operator gives the connector runtime rather than a process: where a token may go, how
+ * long one execution may take, how many calls may run at once. They are read from the runtime's
+ * environment (or a system property of the same meaning, which wins), never from process variables,
+ * so whoever can start a process cannot change them.
  */
 public final class RuntimeSettings {
 
@@ -37,7 +37,8 @@ public final class RuntimeSettings {
   private final UnaryOperator<String> environment;
   private final UnaryOperator<String> systemProperties;
 
-  private RuntimeSettings(UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
+  private RuntimeSettings(
+      UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
     this.environment = environment;
     this.systemProperties = systemProperties;
   }

@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * The codes of {@link ErrorCode} as strings, for code that compares or raises an {@code
- * error.code}, and what the connector derives from them by code. The facts about each code live
- * in {@link ErrorCode}, never here.
+ * error.code}, and what the connector derives from them by code. The facts about each code live in
+ * {@link ErrorCode}, never here.
  */
 public final class ErrorCodes {
 

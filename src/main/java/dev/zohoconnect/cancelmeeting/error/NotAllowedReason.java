@@ -3,8 +3,8 @@ package dev.zohoconnect.cancelmeeting.error;
 import java.util.Map;
 
 /**
- * Why Zoho refused a cancellation with {@code NOT_ALLOWED}. Zoho tells the three cases apart only by
- * an optional {@code details.reason}; this gives each a stable name a process can branch on.
+ * Why Zoho refused a cancellation with {@code NOT_ALLOWED}. Zoho tells the three cases apart only
+ * by an optional {@code details.reason}; this gives each a stable name a process can branch on.
  */
 public enum NotAllowedReason {
   /** No {@code reason}: the meeting was cancelled before. */

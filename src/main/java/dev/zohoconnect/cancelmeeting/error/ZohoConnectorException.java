@@ -79,24 +79,41 @@ public final class ZohoConnectorException extends ConnectorException {
   public ZohoConnectorException withRetryBackoff(Duration backoff) {
     return with(
         new Facts(
-            facts.summary(), facts.httpStatus(), facts.zohoError(), facts.meetingId(),
-            facts.retryAfter(), backoff, facts.mayHaveCancelled(), facts.mayHaveMailed()));
+            facts.summary(),
+            facts.httpStatus(),
+            facts.zohoError(),
+            facts.meetingId(),
+            facts.retryAfter(),
+            backoff,
+            facts.mayHaveCancelled(),
+            facts.mayHaveMailed()));
   }
 
   /** The same failure, telling the caller how long to wait before asking again. */
   public ZohoConnectorException withRetryAfter(Duration wait) {
     return with(
         new Facts(
-            facts.summary(), facts.httpStatus(), facts.zohoError(), facts.meetingId(), wait,
-            facts.retryBackoff(), facts.mayHaveCancelled(), facts.mayHaveMailed()));
+            facts.summary(),
+            facts.httpStatus(),
+            facts.zohoError(),
+            facts.meetingId(),
+            wait,
+            facts.retryBackoff(),
+            facts.mayHaveCancelled(),
+            facts.mayHaveMailed()));
   }
 
   /** The same failure, for another meeting id (the token endpoint knows no meeting). */
   public ZohoConnectorException forMeeting(String otherMeetingId) {
     return with(
         new Facts(
-            facts.summary(), facts.httpStatus(), facts.zohoError(), otherMeetingId,
-            facts.retryAfter(), facts.retryBackoff(), facts.mayHaveCancelled(),
+            facts.summary(),
+            facts.httpStatus(),
+            facts.zohoError(),
+            otherMeetingId,
+            facts.retryAfter(),
+            facts.retryBackoff(),
+            facts.mayHaveCancelled(),
             facts.mayHaveMailed()));
   }
 
@@ -108,8 +125,14 @@ public final class ZohoConnectorException extends ConnectorException {
   public ZohoConnectorException withPossibleCancellation(boolean cancelled, boolean mailed) {
     return with(
         new Facts(
-            facts.summary(), facts.httpStatus(), facts.zohoError(), facts.meetingId(),
-            facts.retryAfter(), facts.retryBackoff(), cancelled, cancelled && mailed));
+            facts.summary(),
+            facts.httpStatus(),
+            facts.zohoError(),
+            facts.meetingId(),
+            facts.retryAfter(),
+            facts.retryBackoff(),
+            cancelled,
+            cancelled && mailed));
   }
 
   private ZohoConnectorException with(Facts changed) {
@@ -168,8 +191,7 @@ public final class ZohoConnectorException extends ConnectorException {
     vars.put("reason", reason == null ? null : reason.name());
     vars.put(
         "retryAfterSeconds", facts.retryAfter() == null ? null : facts.retryAfter().toSeconds());
-    vars.put(
-        "retryBackoff", facts.retryBackoff() == null ? null : facts.retryBackoff().toString());
+    vars.put("retryBackoff", facts.retryBackoff() == null ? null : facts.retryBackoff().toString());
     vars.put(MAY_HAVE_CANCELLED, facts.mayHaveCancelled());
     vars.put(MAY_HAVE_MAILED, facts.mayHaveMailed());
     return Collections.unmodifiableMap(vars);

@@ -17,7 +17,8 @@ public record ZohoError(int httpStatus, String code, String message, Map<String,
   public ZohoError {
     message = message == null ? "" : message;
     // Zoho's key order is kept: operators compare these details with Zoho's documentation.
-    details = details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    details =
+        details == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 
   public boolean is(String zohoCode) {

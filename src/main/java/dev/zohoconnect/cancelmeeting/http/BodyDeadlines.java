@@ -7,8 +7,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Ends answer bodies that outlive their deadline. The JDK's client stops counting its request
- * timeout once the headers are in, and a synchronous send then waits for the body without limit:
- * a server that stalls or dribbles mid-body would hold the calling job thread for ever.
+ * timeout once the headers are in, and a synchronous send then waits for the body without limit: a
+ * server that stalls or dribbles mid-body would hold the calling job thread for ever.
  *
  * <p>One daemon thread, shared by every transport, expires what is overdue. It sleeps until the
  * earliest deadline it knows of (at most a second while bodies keep coming) and is woken early only

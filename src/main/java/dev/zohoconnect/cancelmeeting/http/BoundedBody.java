@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads one answer body, bounded twice: by size ({@link HttpTransport#MAX_ANSWER_BYTES}, beyond
- * which the rest is cancelled instead of buffered, which closes the connection) and by time (a
- * body not complete by the exchange's deadline is cancelled, see {@link BodyDeadlines}).
+ * which the rest is cancelled instead of buffered, which closes the connection) and by time (a body
+ * not complete by the exchange's deadline is cancelled, see {@link BodyDeadlines}).
  */
 final class BoundedBody
     implements HttpResponse.BodySubscriber<BoundedBody.Text>, BodyDeadlines.Watched {
@@ -183,6 +183,7 @@ final class BoundedBody
     while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
       to--;
     }
-    return to - from == "charset".length() && text.regionMatches(true, from, "charset", 0, to - from);
+    return to - from == "charset".length()
+        && text.regionMatches(true, from, "charset", 0, to - from);
   }
 }

@@ -24,7 +24,8 @@ public record CallTimeouts(Duration connect, Duration read) {
     long connectMillis =
         Math.max(1, Math.round((double) connect.toMillis() * leftMillis / total().toMillis()));
     return new CallTimeouts(
-        Duration.ofMillis(connectMillis), Duration.ofMillis(Math.max(1, leftMillis - connectMillis)));
+        Duration.ofMillis(connectMillis),
+        Duration.ofMillis(Math.max(1, leftMillis - connectMillis)));
   }
 
   public Duration total() {

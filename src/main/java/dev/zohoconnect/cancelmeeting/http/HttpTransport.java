@@ -27,11 +27,11 @@ import java.util.concurrent.ConcurrentMap;
  *
  * <p>A call runs on the calling thread ({@code HttpClient.send}): the client's asynchronous API
  * would hand every exchange to its executor and its completion to the common pool, two thread
- * hand-offs per call. What bounds the call: the client's connect timeout, its request timeout
- * (the read timeout, counted from sending until the headers are in), and a deadline of the
- * transport's own for the body ({@link BodyDeadlines}), so the whole exchange ends within both
- * timeouts together. One wait lies outside them: resolving the host name, which the client does
- * on the calling thread and which only the operating system's resolver timeout bounds.
+ * hand-offs per call. What bounds the call: the client's connect timeout, its request timeout (the
+ * read timeout, counted from sending until the headers are in), and a deadline of the transport's
+ * own for the body ({@link BodyDeadlines}), so the whole exchange ends within both timeouts
+ * together. One wait lies outside them: resolving the host name, which the client does on the
+ * calling thread and which only the operating system's resolver timeout bounds.
  */
 public final class HttpTransport {
 
@@ -63,10 +63,9 @@ public final class HttpTransport {
   }
 
   /**
-   * Sends {@code request}. The answer must start within {@code readTimeout} (the client counts
-   * from sending, a pooled connection needs no connecting), and the whole exchange, body
-   * included, must end within both timeouts together, so a server that stalls mid-body cannot
-   * hold a job forever.
+   * Sends {@code request}. The answer must start within {@code readTimeout} (the client counts from
+   * sending, a pooled connection needs no connecting), and the whole exchange, body included, must
+   * end within both timeouts together, so a server that stalls mid-body cannot hold a job forever.
    */
   public HttpReply send(HttpRequest request, CallTimeouts timeouts) throws TransportFailure {
     return send(request, timeouts.connect(), timeouts.read());
@@ -83,9 +82,9 @@ public final class HttpTransport {
   }
 
   /**
-   * POSTs {@code body} as {@code request} describes it (URI and headers; this sets the method,
-   * body and timeout on it), as {@link #send(HttpRequest, CallTimeouts)} would send the built
-   * request, without copying one.
+   * POSTs {@code body} as {@code request} describes it (URI and headers; this sets the method, body
+   * and timeout on it), as {@link #send(HttpRequest, CallTimeouts)} would send the built request,
+   * without copying one.
    */
   public HttpReply post(HttpRequest.Builder request, String body, CallTimeouts timeouts)
       throws TransportFailure {
@@ -202,9 +201,10 @@ public final class HttpTransport {
           cause);
     }
     // The synchronous API rethrows the client's failure wrapped; name the one that happened.
-    Throwable what = cause.getClass() == IOException.class && cause.getCause() != null
-        ? cause.getCause()
-        : cause;
+    Throwable what =
+        cause.getClass() == IOException.class && cause.getCause() != null
+            ? cause.getCause()
+            : cause;
     return new TransportFailure(
         TransportFailure.Kind.CONNECTION_LOST,
         "connection closed before a complete answer (" + what.getClass().getSimpleName() + ")",

@@ -6,12 +6,13 @@ import java.time.Duration;
  * What {@link ConcurrencyGovernor#acquire} gives a job: a {@link Permit} to make its call, or the
  * reason it may not. Switch over it; the compiler checks that every case is handled.
  */
-public sealed interface Acquisition permits Permit, Acquisition.DeadlineReached, Acquisition.Interrupted {
+public sealed interface Acquisition
+    permits Permit, Acquisition.DeadlineReached, Acquisition.Interrupted {
 
   /**
    * The org's calls stayed at their limit until the execution could no longer make its call before
-   * its deadline. No call was made; hand the job back to Zeebe as a transient failure
-   * ({@code ZOHO_CONCURRENCY_LIMIT_WAIT}).
+   * its deadline. No call was made; hand the job back to Zeebe as a transient failure ({@code
+   * ZOHO_CONCURRENCY_LIMIT_WAIT}).
    *
    * @param waited how long the job waited in line (zero when too little time was left to wait)
    * @param limit the org's limit in this runtime when the wait ended

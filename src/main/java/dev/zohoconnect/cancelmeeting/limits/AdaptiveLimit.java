@@ -16,14 +16,14 @@ import java.time.Duration;
  *   <li><b>Increase.</b> One step at a time, only when the limit is actually used (at least as many
  *       answered calls, each granted with every slot taken, as the limit itself since the last
  *       change): a limit nobody reaches proves nothing and would only let a later burst overshoot.
- *       Below the last refused level, one step per {@link Tuning#growthInterval()}; at and above it,
- *       where Zoho refused before, one cautious step per {@link Tuning#probeInterval()}.
+ *       Below the last refused level, one step per {@link Tuning#growthInterval()}; at and above
+ *       it, where Zoho refused before, one cautious step per {@link Tuning#probeInterval()}.
  *   <li><b>Start.</b> A new limit starts at 1 and, until Zoho first refuses, grows by one with
  *       every round of answered calls, without waiting for the growth interval (a round: as many
  *       answered calls, each granted with every slot taken, as the limit). One runtime reaches its
  *       edition's maximum within that many call times; several runtimes that start together
- *       overshoot the org's limit by about one call each, instead of each sending its whole
- *       maximum at once into an org that others already fill.
+ *       overshoot the org's limit by about one call each, instead of each sending its whole maximum
+ *       at once into an org that others already fill.
  *   <li>Never above the edition's maximum, never below 1. A call without an answer changes nothing.
  * </ul>
  *
@@ -39,8 +39,8 @@ final class AdaptiveLimit {
    * @param growthInterval the least time between two increases below the last refused level
    * @param probeInterval the least time between two increases at or above it
    * @param pauseAfterRefusal how long no new call starts after a refusal at a limit of 1 ({@link
-   *     OrgGate}), doubled for each further refusal without an answer in between, up to eight
-   *     times itself (and never beyond {@code probeInterval})
+   *     OrgGate}), doubled for each further refusal without an answer in between, up to eight times
+   *     itself (and never beyond {@code probeInterval})
    * @param warmUp whether a new limit starts at 1 and grows a step per round until the first
    *     refusal ("Start" above); without, it starts at the maximum
    */
@@ -65,12 +65,12 @@ final class AdaptiveLimit {
     }
 
     /**
-     * Halving: several runtimes that overshoot together are back under the org's limit after one
-     * or two refusals each. One step a second regains the lost half in a few seconds, calls taking
+     * Halving: several runtimes that overshoot together are back under the org's limit after one or
+     * two refusals each. One step a second regains the lost half in a few seconds, calls taking
      * well under a second; one probe every 30 s past the level Zoho refused keeps the refusals of N
      * runtimes sharing an org to about N per half minute. A second's pause after a refusal is
-     * several calls' time at Zoho, enough for the org to have room again; doubled while refusals
-     * go on (to at most 8 s), it costs a runtime that finds no room at most a refused call every 8 s.
+     * several calls' time at Zoho, enough for the org to have room again; doubled while refusals go
+     * on (to at most 8 s), it costs a runtime that finds no room at most a refused call every 8 s.
      */
     static final Tuning DEFAULT =
         new Tuning(0.5, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1));
@@ -87,7 +87,8 @@ final class AdaptiveLimit {
 
     Tuning {
       if (!(backoffRatio > 0 && backoffRatio < 1)) {
-        throw new IllegalArgumentException("backoffRatio must lie between 0 and 1: " + backoffRatio);
+        throw new IllegalArgumentException(
+            "backoffRatio must lie between 0 and 1: " + backoffRatio);
       }
     }
   }
@@ -133,7 +134,9 @@ final class AdaptiveLimit {
     return limit == 1;
   }
 
-  /** Brings the limit down to a caller's maximum (an edition or runtime setting lower than before). */
+  /**
+   * Brings the limit down to a caller's maximum (an edition or runtime setting lower than before).
+   */
   void capAt(int maximum) {
     if (limit > maximum) {
       limit = Math.max(1, maximum);

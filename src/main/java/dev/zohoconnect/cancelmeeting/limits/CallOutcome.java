@@ -4,8 +4,8 @@ package dev.zohoconnect.cancelmeeting.limits;
 public enum CallOutcome {
 
   /**
-   * Zoho answered, whatever the answer (success, a business error, a 5xx): the org had room for
-   * the call. Only this outcome lets the limit grow.
+   * Zoho answered, whatever the answer (success, a business error, a 5xx): the org had room for the
+   * call. Only this outcome lets the limit grow.
    */
   ANSWERED,
 
@@ -18,8 +18,8 @@ public enum CallOutcome {
 
   /**
    * No answer was read: a timeout, a dropped connection, an exception before or during the call.
-   * Says nothing about the org's allowance, so the limit stays as it is. This is what
-   * {@link Permit#close()} reports for a permit released without an outcome.
+   * Says nothing about the org's allowance, so the limit stays as it is. This is what {@link
+   * Permit#close()} reports for a permit released without an outcome.
    */
   NO_ANSWER;
 

@@ -14,10 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the calls of every job of this runtime to one Zoho org within what the org allows in
- * flight at once (Free 5, Standard 10, Professional 15, Enterprise 20, Ultimate 25; beyond it Zoho
- * answers {@code 429 TOO_MANY_REQUESTS} and still charges an API credit). A job over the limit waits
- * for a slot, in arrival order, until its execution deadline, instead of calling.
+ * Keeps the calls of every job of this runtime to one Zoho org within what the org allows in flight
+ * at once (Free 5, Standard 10, Professional 15, Enterprise 20, Ultimate 25; beyond it Zoho answers
+ * {@code 429 TOO_MANY_REQUESTS} and still charges an API credit). A job over the limit waits for a
+ * slot, in arrival order, until its execution deadline, instead of calling.
  *
  * <h2>Use</h2>
  *
@@ -50,14 +50,14 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code orgKey} identifies the org and the Zoho client, and must never be a credential in
  *       clear: pass the SHA-256 fingerprint the token cache keys the credentials by, or a SHA-256
  *       digest of a supplied access token. Jobs with the same key share one limit.
- *   <li>{@code maximum} is the edition's limit from the template. The runtime setting
- *       {@link RuntimeSettings#MAX_CONCURRENT_CALLS} lowers it, never raises it; the adaptive limit
- *       below never exceeds the lower of the two.
+ *   <li>{@code maximum} is the edition's limit from the template. The runtime setting {@link
+ *       RuntimeSettings#MAX_CONCURRENT_CALLS} lowers it, never raises it; the adaptive limit below
+ *       never exceeds the lower of the two.
  *   <li>The wait ends when less than {@code callTime} would be left before the deadline, so a call
  *       never starts without the time it needs (pass at least the connect timeout).
- *   <li>Release each permit exactly once with the call's {@link CallOutcome}: 429 is
- *       {@link CallOutcome#TOO_MANY_REQUESTS}, any other answer {@link CallOutcome#ANSWERED}, no
- *       answer {@link CallOutcome#NO_ANSWER} (what {@code close()} reports if nothing else was).
+ *   <li>Release each permit exactly once with the call's {@link CallOutcome}: 429 is {@link
+ *       CallOutcome#TOO_MANY_REQUESTS}, any other answer {@link CallOutcome#ANSWERED}, no answer
+ *       {@link CallOutcome#NO_ANSWER} (what {@code close()} reports if nothing else was).
  *   <li>Retries are separate calls: acquire a new permit for each, and never hold one across a
  *       backoff wait.
  * </ul>
@@ -90,8 +90,8 @@ import org.slf4j.LoggerFactory;
  *       one uncontended lock and one small object, the {@link Permit}.
  *   <li>Orgs without calls for 15 minutes are forgotten (their limit starts again from the
  *       maximum), and at most 10,000 orgs are kept beyond the ones with calls in flight.
- *   <li>Interrupts are honoured: an interrupted job stops waiting, keeps its interrupt flag and gets
- *       {@link Acquisition.Interrupted}.
+ *   <li>Interrupts are honoured: an interrupted job stops waiting, keeps its interrupt flag and
+ *       gets {@link Acquisition.Interrupted}.
  * </ul>
  */
 public final class ConcurrencyGovernor {

@@ -192,9 +192,9 @@ final class OrgGate {
   }
 
   /**
-   * The pause after a refusal, doubled for each counted refusal since Zoho last answered: one
-   * burst of 429s counts once, but a runtime refused again and again, even at a limit of 1, finds
-   * no room at the org and should stop spending credits on trying.
+   * The pause after a refusal, doubled for each counted refusal since Zoho last answered: one burst
+   * of 429s counts once, but a runtime refused again and again, even at a limit of 1, finds no room
+   * at the org and should stop spending credits on trying.
    */
   private long pause() {
     int doublings = Math.min(Math.max(refusalsInARow - 1, 0), 20);
@@ -245,6 +245,8 @@ final class OrgGate {
       return 0;
     }
     // Deadline.none() leaves centuries, beyond what a long holds in nanoseconds.
-    return left.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1 ? Long.MAX_VALUE : left.toNanos();
+    return left.getSeconds() >= Long.MAX_VALUE / 1_000_000_000L - 1
+        ? Long.MAX_VALUE
+        : left.toNanos();
   }
 }

@@ -47,7 +47,8 @@ final class RuntimeMaximum {
   private static IllegalStateException invalid(String value) {
     // Short values are shown to help spot the typo; anything longer is not a number of calls and
     // is not repeated, in case something else was pasted into the variable.
-    String shown = value.length() <= 12 ? "'" + value + "'" : "a text of " + value.length() + " characters";
+    String shown =
+        value.length() <= 12 ? "'" + value + "'" : "a text of " + value.length() + " characters";
     return new IllegalStateException(
         "%s (system property %s) must be a whole number from 1 to %d: the most calls this runtime"
                 .formatted(

@@ -6,8 +6,8 @@ package dev.zohoconnect.cancelmeeting.model;
  *
  * @param meetingId the Zoho meeting id
  * @param cancelled true when the meeting is cancelled now (by this task or before it)
- * @param alreadyCancelled true when the meeting was found cancelled already: by someone else, or
- *     by an earlier call of this task whose answer was lost
+ * @param alreadyCancelled true when the meeting was found cancelled already: by someone else, or by
+ *     an earlier call of this task whose answer was lost
  * @param mailRequested whether the process asked Zoho to mail the participants
  * @param mailStatus what became of the mail: {@code SENT}, {@code NOT_REQUESTED}, {@code NOT_SENT},
  *     {@code SKIPPED_DAILY_LIMIT} or {@code UNKNOWN} (see {@link MailStatus})
@@ -31,7 +31,14 @@ public record CancelMeetingResult(
   /** The same outcome, reported by an execution that made no call of its own. */
   public CancelMeetingResult reportedAgain() {
     return new CancelMeetingResult(
-        meetingId, cancelled, alreadyCancelled, mailRequested, mailStatus, apiVersion, zohoCode,
-        zohoMessage, 0);
+        meetingId,
+        cancelled,
+        alreadyCancelled,
+        mailRequested,
+        mailStatus,
+        apiVersion,
+        zohoCode,
+        zohoMessage,
+        0);
   }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Zoho's data centers. A Zoho account lives in exactly one; its OAuth client, tokens and API host
  * all belong to it, so choosing the data center once derives both URLs and rules out the most
- * common Zoho misconfiguration (an EU client sent to the US accounts server: {@code invalid_client}).
+ * common Zoho misconfiguration (an EU client sent to the US accounts server: {@code
+ * invalid_client}).
  */
 public enum DataCenter {
   @DropdownItem(label = "United States (zoho.com)", order = 0)
@@ -98,8 +99,8 @@ public enum DataCenter {
   }
 
   /**
-   * Whether {@code host} is one of Zoho's own hosts this connector talks to: an accounts server
-   * or an API host of any data center and environment. A token may always go there.
+   * Whether {@code host} is one of Zoho's own hosts this connector talks to: an accounts server or
+   * an API host of any data center and environment. A token may always go there.
    */
   public static boolean isZohoHost(String host) {
     return isZohoAccountsHost(host) || isZohoApiHost(host);

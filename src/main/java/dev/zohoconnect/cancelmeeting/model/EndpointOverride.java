@@ -1,9 +1,9 @@
 package dev.zohoconnect.cancelmeeting.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import io.camunda.connector.generator.dsl.Property.FeelMode;
 import io.camunda.connector.generator.java.annotation.TemplateProperty;
-import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.NestedPropertyCondition;
 import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyCondition;
@@ -61,7 +61,10 @@ public record EndpointOverride(
             description =
                 "Zoho CRM API host, e.g. https://zoho-proxy.example.com. https only (http only for"
                     + " localhost); another host than Zoho's must be allowed by the runtime.",
-            condition = @PropertyCondition(property = "endpoints.enabled", equalsBoolean = TemplateProperty.EqualsBoolean.TRUE),
+            condition =
+                @PropertyCondition(
+                    property = "endpoints.enabled",
+                    equalsBoolean = TemplateProperty.EqualsBoolean.TRUE),
             constraints =
                 @PropertyConstraints(
                     notEmpty = true,

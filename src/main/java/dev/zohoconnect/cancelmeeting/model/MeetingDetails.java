@@ -1,10 +1,10 @@
 package dev.zohoconnect.cancelmeeting.model;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import io.camunda.connector.generator.java.annotation.TemplateProperty;
-import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
-import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
 import io.camunda.connector.generator.dsl.Property.FeelMode;
+import io.camunda.connector.generator.java.annotation.TemplateProperty;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.DefaultValueType;
+import io.camunda.connector.generator.java.annotation.TemplateProperty.PropertyConstraints;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 
@@ -40,7 +40,8 @@ public record MeetingDetails(
                     + " count against the Zoho user's daily mail limit.")
         Boolean sendCancellingMail) {
 
-  // The id becomes a segment of the request's URL: anything but a record id could name another path.
+  // The id becomes a segment of the request's URL: anything but a record id could name another
+  // path.
   @AssertTrue(message = "meeting.meetingId (Meeting id) must be " + MeetingIds.EXPECTATION + ".")
   private boolean isMeetingIdARecordId() {
     return meetingId == null || MeetingIds.isValid(meetingId);

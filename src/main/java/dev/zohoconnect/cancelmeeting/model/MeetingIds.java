@@ -3,7 +3,9 @@ package dev.zohoconnect.cancelmeeting.model;
 /** What a Zoho CRM record id looks like, shared by validation and the element template. */
 public final class MeetingIds {
 
-  /** A Zoho record id: ASCII digits only (a 64-bit number), nothing that could alter the URL path. */
+  /**
+   * A Zoho record id: ASCII digits only (a 64-bit number), nothing that could alter the URL path.
+   */
   public static final String RECORD_ID_REGEX = "^[0-9]{1,19}$";
 
   /** The template accepts a literal id or a FEEL expression that yields one at run time. */

@@ -9,8 +9,8 @@ import java.io.IOException;
 
 /**
  * Accepts a value only in its own JSON form, never one Jackson would coerce into it, and refuses
- * anything else with a message that names the field by its full path and the kind of JSON it got:
- * a guessed value is worse than an incident when it decides which meeting is cancelled or who is
+ * anything else with a message that names the field by its full path and the kind of JSON it got: a
+ * guessed value is worse than an incident when it decides which meeting is cancelled or who is
  * mailed.
  */
 abstract class StrictTokenDeserializer<T> extends StdDeserializer<T> {

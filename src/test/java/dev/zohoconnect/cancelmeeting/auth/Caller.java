@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A job's call on its own thread. Daemon, so that a caller stuck for ever (the defect a test
- * looks for) fails the test instead of holding the build.
+ * A job's call on its own thread. Daemon, so that a caller stuck for ever (the defect a test looks
+ * for) fails the test instead of holding the build.
  */
 final class Caller<T> {
 

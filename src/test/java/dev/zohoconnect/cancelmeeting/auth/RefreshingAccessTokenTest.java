@@ -88,9 +88,10 @@ class RefreshingAccessTokenTest {
   @Test
   void anErrorInARefreshStrandsNoLaterCaller() throws Exception {
     RefreshingAccessToken source = token();
-    issuer.then(timeouts -> {
-      throw new LinkageError("a class failed to load mid-refresh");
-    });
+    issuer.then(
+        timeouts -> {
+          throw new LinkageError("a class failed to load mid-refresh");
+        });
 
     assertThat(catchThrowable(() -> source.current(TIMEOUTS, noDeadline())))
         .isInstanceOf(LinkageError.class);
@@ -166,11 +167,13 @@ class RefreshingAccessTokenTest {
   @Test
   void aRefreshThatGotNoAnswerIsNotSharedAsACoolDown() {
     RefreshingAccessToken source = token();
-    issuer.then(timeouts -> {
-      throw ScriptedIssuer.noAnswer();
-    });
+    issuer.then(
+        timeouts -> {
+          throw ScriptedIssuer.noAnswer();
+        });
 
-    catchThrowableOfType(ZohoConnectorException.class, () -> source.current(TIMEOUTS, noDeadline()));
+    catchThrowableOfType(
+        ZohoConnectorException.class, () -> source.current(TIMEOUTS, noDeadline()));
     IssuedToken next = source.current(TIMEOUTS, noDeadline());
 
     assertThat(next.value()).isEqualTo("1000.token-2");

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A token endpoint stand-in: answers each refresh as the test scripted it, then with fresh
- * one-hour tokens, and counts the calls.
+ * A token endpoint stand-in: answers each refresh as the test scripted it, then with fresh one-hour
+ * tokens, and counts the calls.
  */
 final class ScriptedIssuer implements TokenIssuer {
 
@@ -78,7 +78,8 @@ final class ScriptedIssuer implements TokenIssuer {
         "Zoho's accounts server at accounts.zoho.eu failed: no answer within 1 s.",
         null,
         null,
-        new TransportFailure(TransportFailure.Kind.READ_TIMEOUT, "no answer within 1 s", true, null));
+        new TransportFailure(
+            TransportFailure.Kind.READ_TIMEOUT, "no answer within 1 s", true, null));
   }
 
   /** What OAuthTokenClient raises for Zoho's HTTP 200 {@code {"error":"invalid_code"}}. */

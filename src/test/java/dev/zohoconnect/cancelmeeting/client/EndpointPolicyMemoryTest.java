@@ -3,11 +3,11 @@ package dev.zohoconnect.cancelmeeting.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.zohoconnect.cancelmeeting.model.DataCenter;
-import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
-import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
+import dev.zohoconnect.cancelmeeting.model.DataCenter;
 import dev.zohoconnect.cancelmeeting.model.EndpointOverride;
+import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.URI;
 import java.util.Map;
@@ -43,7 +43,8 @@ class EndpointPolicyMemoryTest {
 
   @RepeatedTest(3)
   void aPassingUrlGivesTheSameNormalisedFormEveryTime() {
-    assertThat(api(POLICY, " HTTPS://sandbox.zohoapis.com/ ")).isEqualTo(URI.create("https://sandbox.zohoapis.com"));
+    assertThat(api(POLICY, " HTTPS://sandbox.zohoapis.com/ "))
+        .isEqualTo(URI.create("https://sandbox.zohoapis.com"));
     assertThat(api(POLICY, "http://127.0.0.1:8089")).isEqualTo(URI.create("http://127.0.0.1:8089"));
   }
 
@@ -73,7 +74,8 @@ class EndpointPolicyMemoryTest {
   @Test
   void manyDistinctUrlsStayBounded() {
     for (int port = 1; port <= 2_000; port++) {
-      assertThat(api(POLICY, "http://localhost:" + port)).isEqualTo(URI.create("http://localhost:" + port));
+      assertThat(api(POLICY, "http://localhost:" + port))
+          .isEqualTo(URI.create("http://localhost:" + port));
     }
   }
 }

@@ -3,11 +3,11 @@ package dev.zohoconnect.cancelmeeting.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.zohoconnect.cancelmeeting.model.DataCenter;
-import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
-import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
+import dev.zohoconnect.cancelmeeting.model.DataCenter;
 import dev.zohoconnect.cancelmeeting.model.EndpointOverride;
+import dev.zohoconnect.cancelmeeting.model.ZohoEnvironment;
+import dev.zohoconnect.cancelmeeting.model.auth.RefreshTokenAuthentication;
 import dev.zohoconnect.cancelmeeting.support.RecordingResolverProvider;
 import io.camunda.connector.api.error.ConnectorInputException;
 import java.net.InetAddress;
@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Whether plain http may carry a token is decided from the URL's text, never by DNS: a name made
- * of hex letters looks like an IPv6 address to a careless pattern, but it is a host name, and the
+ * Whether plain http may carry a token is decided from the URL's text, never by DNS: a name made of
+ * hex letters looks like an IPv6 address to a careless pattern, but it is a host name, and the
  * answer DNS gives for it when checked need not be the one it gives when the HTTP client connects.
  * The test JVM's resolver ({@link RecordingResolverProvider}) answers these names with 127.0.0.1
  * and records every lookup.

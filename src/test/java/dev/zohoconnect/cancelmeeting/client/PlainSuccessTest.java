@@ -49,7 +49,9 @@ class PlainSuccessTest {
     assertThat(PlainSuccess.read(JSON, body)).isNull();
   }
 
-  /** Random edits of the success answer: whatever the streaming read accepts, the tree reads alike. */
+  /**
+   * Random edits of the success answer: whatever the streaming read accepts, the tree reads alike.
+   */
   @Test
   void whatTheStreamingReadAcceptsTheFullReadingReadsAlike() {
     Random random = new Random(20261206);
@@ -66,15 +68,17 @@ class PlainSuccessTest {
   }
 
   private static String mutated(Random random) {
-    List<String> fields = new ArrayList<>(
-        List.of(
-            "\"code\":\"SUCCESS\"",
-            "\"details\":{\"id\":\"1\",\"nested\":[1,{\"a\":null}]}",
-            "\"message\":\"The event is \\\"successfully\\\" cancelled\"",
-            "\"status\":\"success\""));
+    List<String> fields =
+        new ArrayList<>(
+            List.of(
+                "\"code\":\"SUCCESS\"",
+                "\"details\":{\"id\":\"1\",\"nested\":[1,{\"a\":null}]}",
+                "\"message\":\"The event is \\\"successfully\\\" cancelled\"",
+                "\"status\":\"success\""));
     String[] edits = {
       "\"status\":\"SUCCESS\"", "\"status\":\"error\"", "\"status\":1", "\"code\":null",
-      "\"code\":\"NOT_ALLOWED\"", "\"message\":[]", "\"details\":\"x\"", "\"st\\u0061tus\":\"success\"",
+      "\"code\":\"NOT_ALLOWED\"", "\"message\":[]", "\"details\":\"x\"",
+          "\"st\\u0061tus\":\"success\"",
       "\"other\":true", "\"code\":\"SUCCESS\"",
     };
     for (int e = random.nextInt(3); e > 0; e--) {

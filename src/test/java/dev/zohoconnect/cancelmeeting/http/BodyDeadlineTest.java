@@ -13,9 +13,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole exchange, body included, ends within the connect and read timeouts together: the
- * JDK's own request timeout stops counting once the headers are in, so a server that sends its
- * headers and then stalls or dribbles the body would otherwise hold a job thread for ever.
+ * The whole exchange, body included, ends within the connect and read timeouts together: the JDK's
+ * own request timeout stops counting once the headers are in, so a server that sends its headers
+ * and then stalls or dribbles the body would otherwise hold a job thread for ever.
  */
 class BodyDeadlineTest {
 

@@ -76,7 +76,10 @@ class ProxyTest {
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body()).isEqualTo("{\"via\":\"p\"}");
     // A forward proxy receives the target's absolute URI on the request line.
-    assertThat(proxy.requests()).singleElement().asString().startsWith("POST " + target + " HTTP/1.1");
+    assertThat(proxy.requests())
+        .singleElement()
+        .asString()
+        .startsWith("POST " + target + " HTTP/1.1");
   }
 
   private static int closedPort() throws IOException {

@@ -95,8 +95,11 @@ class RequestSentTest {
   private static void answerInPlainHttp(ServerSocket server) {
     try (Socket connection = server.accept()) {
       connection.getInputStream().read(new byte[512]);
-      connection.getOutputStream().write(
-          "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      connection
+          .getOutputStream()
+          .write(
+              "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                  .getBytes(StandardCharsets.ISO_8859_1));
     } catch (IOException ignored) {
       // the client gave up first
     }

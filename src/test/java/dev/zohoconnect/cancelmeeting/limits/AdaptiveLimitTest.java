@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The AIMD rules alone, on a clock the test moves by hand (milliseconds). */
 class AdaptiveLimitTest {
 
-  private static final AdaptiveLimit.Tuning TUNING = AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum();
+  private static final AdaptiveLimit.Tuning TUNING =
+      AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum();
   private static final long SECOND = 1_000;
   private static final long PROBE = TUNING.probeInterval().toMillis();
 
@@ -67,7 +68,12 @@ class AdaptiveLimitTest {
 
   @Test
   void aRefusalLowersASmallLimitByOneAtLeast() {
-    AdaptiveLimit limit = new AdaptiveLimit(3, new AdaptiveLimit.Tuning(0.9, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1), false), now);
+    AdaptiveLimit limit =
+        new AdaptiveLimit(
+            3,
+            new AdaptiveLimit.Tuning(
+                0.9, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1), false),
+            now);
     limit.onRefused(limit.window(), now);
     assertThat(limit.value()).isEqualTo(2);
   }
@@ -158,9 +164,15 @@ class AdaptiveLimitTest {
 
   @Test
   void theBackoffRatioMustShrink() {
-    assertThatThrownBy(() -> new AdaptiveLimit.Tuning(1.0, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO))
+    assertThatThrownBy(
+            () ->
+                new AdaptiveLimit.Tuning(
+                    1.0, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new AdaptiveLimit.Tuning(0, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO))
+    assertThatThrownBy(
+            () ->
+                new AdaptiveLimit.Tuning(
+                    0, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

@@ -18,7 +18,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,8 +28,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class ConcurrencyGovernorTest {
 
-  private static final String ORG = "3f1c0a9e5b7d4c2f8a6e1b0d9c7f5a3e2b1d0c9f8e7a6b5c4d3e2f1a0b9c8d7e";
-  private static final String OTHER_ORG = "0b9c8d7e3f1c0a9e5b7d4c2f8a6e1b0d9c7f5a3e2b1d0c9f8e7a6b5c4d3e2f1a";
+  private static final String ORG =
+      "3f1c0a9e5b7d4c2f8a6e1b0d9c7f5a3e2b1d0c9f8e7a6b5c4d3e2f1a0b9c8d7e";
+  private static final String OTHER_ORG =
+      "0b9c8d7e3f1c0a9e5b7d4c2f8a6e1b0d9c7f5a3e2b1d0c9f8e7a6b5c4d3e2f1a";
   private static final int FREE = 5;
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
@@ -38,7 +39,11 @@ class ConcurrencyGovernorTest {
 
   private static ConcurrencyGovernor governor(OptionalInt runtimeMaximum, Clock clock) {
     return new ConcurrencyGovernor(
-        runtimeMaximum, clock, AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum(), 10_000, Duration.ofMinutes(15));
+        runtimeMaximum,
+        clock,
+        AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum(),
+        10_000,
+        Duration.ofMinutes(15));
   }
 
   // --- the limit in flight
@@ -51,13 +56,19 @@ class ConcurrencyGovernorTest {
     }
     assertThat(governor.state(ORG)).contains(new OrgState(FREE, FREE, 0));
 
-    Acquisition sixth = governor.acquire(ORG, FREE, Deadline.after(Duration.ZERO, clock), Duration.ZERO);
-    assertThat(sixth).isInstanceOfSatisfying(Acquisition.DeadlineReached.class, late -> {
-      assertThat(late.limit()).isEqualTo(FREE);
-      assertThat(late.waited()).isZero();
-      assertThat(late.describe()).contains("5 concurrent calls").doesNotContain(ORG);
-    });
-    assertThat(governor.state(ORG)).as("a refused job leaves the line").contains(new OrgState(FREE, FREE, 0));
+    Acquisition sixth =
+        governor.acquire(ORG, FREE, Deadline.after(Duration.ZERO, clock), Duration.ZERO);
+    assertThat(sixth)
+        .isInstanceOfSatisfying(
+            Acquisition.DeadlineReached.class,
+            late -> {
+              assertThat(late.limit()).isEqualTo(FREE);
+              assertThat(late.waited()).isZero();
+              assertThat(late.describe()).contains("5 concurrent calls").doesNotContain(ORG);
+            });
+    assertThat(governor.state(ORG))
+        .as("a refused job leaves the line")
+        .contains(new OrgState(FREE, FREE, 0));
 
     permits.getFirst().release(CallOutcome.ANSWERED);
     assertThat(governor.acquire(ORG, FREE, Deadline.after(Duration.ZERO, clock), Duration.ZERO))
@@ -69,7 +80,8 @@ class ConcurrencyGovernorTest {
     takeAll(ORG, FREE);
     // 20 s left, but the call needs 30 s: waiting could only end in a call cut short.
     Acquisition acquisition =
-        governor.acquire(ORG, FREE, Deadline.after(Duration.ofSeconds(20), clock), Duration.ofSeconds(30));
+        governor.acquire(
+            ORG, FREE, Deadline.after(Duration.ofSeconds(20), clock), Duration.ofSeconds(30));
     assertThat(acquisition).isInstanceOf(Acquisition.DeadlineReached.class);
   }
 
@@ -106,7 +118,11 @@ class ConcurrencyGovernorTest {
     // The rules 1000 times faster (1 ms steps and pauses), so the limit moves while threads wait.
     ConcurrencyGovernor governor =
         new ConcurrencyGovernor(
-            runtimeMaximum, Clock.systemUTC(), AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum().fasterBy(1000), 10_000, Duration.ofMinutes(15));
+            runtimeMaximum,
+            Clock.systemUTC(),
+            AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum().fasterBy(1000),
+            10_000,
+            Duration.ofMinutes(15));
     AtomicInteger holding = new AtomicInteger();
     AtomicInteger mostHeld = new AtomicInteger();
     AtomicInteger calls = new AtomicInteger();
@@ -115,32 +131,37 @@ class ConcurrencyGovernorTest {
     try (threads) {
       for (int t = 0; t < tasks; t++) {
         SplittableRandom random = new SplittableRandom(t);
-        done.add(threads.submit(() -> {
-          start.await();
-          for (int i = 0; i < callsEach; i++) {
-            Permit permit = granted(governor.acquire(ORG, edition, Deadline.none(Clock.systemUTC()), Duration.ZERO));
-            try (permit) {
-              mostHeld.accumulateAndGet(holding.incrementAndGet(), Math::max);
-              for (int spin = random.nextInt(200); spin > 0; spin--) {
-                Thread.onSpinWait();
-              }
-              if (random.nextInt(10) == 0) {
-                Thread.yield();
-              }
-              calls.incrementAndGet();
-              holding.decrementAndGet();
-              int roll = random.nextInt(100);
-              if (roll < refusedPercent) {
-                permit.release(CallOutcome.TOO_MANY_REQUESTS);
-              } else if (roll < 3 + refusedPercent) {
-                continue; // close() releases it as NO_ANSWER
-              } else {
-                permit.release(CallOutcome.ANSWERED);
-              }
-            }
-          }
-          return null;
-        }));
+        done.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  for (int i = 0; i < callsEach; i++) {
+                    Permit permit =
+                        granted(
+                            governor.acquire(
+                                ORG, edition, Deadline.none(Clock.systemUTC()), Duration.ZERO));
+                    try (permit) {
+                      mostHeld.accumulateAndGet(holding.incrementAndGet(), Math::max);
+                      for (int spin = random.nextInt(200); spin > 0; spin--) {
+                        Thread.onSpinWait();
+                      }
+                      if (random.nextInt(10) == 0) {
+                        Thread.yield();
+                      }
+                      calls.incrementAndGet();
+                      holding.decrementAndGet();
+                      int roll = random.nextInt(100);
+                      if (roll < refusedPercent) {
+                        permit.release(CallOutcome.TOO_MANY_REQUESTS);
+                      } else if (roll < 3 + refusedPercent) {
+                        continue; // close() releases it as NO_ANSWER
+                      } else {
+                        permit.release(CallOutcome.ANSWERED);
+                      }
+                    }
+                  }
+                  return null;
+                }));
       }
       start.countDown();
       for (Future<?> task : done) {
@@ -167,11 +188,14 @@ class ConcurrencyGovernorTest {
     List<Thread> jobs = new ArrayList<>();
     for (int job = 0; job < 8; job++) {
       int id = job;
-      jobs.add(Thread.ofPlatform().start(() -> {
-        Permit permit = granted(governor.acquire(ORG, 1, noDeadline(), Duration.ZERO));
-        order.add(id);
-        permit.release(CallOutcome.ANSWERED);
-      }));
+      jobs.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    Permit permit = granted(governor.acquire(ORG, 1, noDeadline(), Duration.ZERO));
+                    order.add(id);
+                    permit.release(CallOutcome.ANSWERED);
+                  }));
       awaitState(ORG, state -> state.waiting() == id + 1);
     }
     holder.release(CallOutcome.ANSWERED);
@@ -186,7 +210,9 @@ class ConcurrencyGovernorTest {
     Permit first = granted(governor.acquire(ORG, 2, noDeadline(), Duration.ZERO));
     granted(governor.acquire(ORG, 2, noDeadline(), Duration.ZERO));
     AtomicReference<Acquisition> waiterGot = new AtomicReference<>();
-    Thread waiter = Thread.ofPlatform().start(() -> waiterGot.set(governor.acquire(ORG, 2, noDeadline(), Duration.ZERO)));
+    Thread waiter =
+        Thread.ofPlatform()
+            .start(() -> waiterGot.set(governor.acquire(ORG, 2, noDeadline(), Duration.ZERO)));
     awaitState(ORG, state -> state.waiting() == 1);
 
     first.release(CallOutcome.ANSWERED);
@@ -212,8 +238,11 @@ class ConcurrencyGovernorTest {
     long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
     assertThat(late).isInstanceOf(Acquisition.DeadlineReached.class);
     assertThat(waitedMillis).as("waited while a call could still fit").isGreaterThanOrEqualTo(250);
-    assertThat(deadline.remaining()).as("gave up once the call no longer fitted").isLessThanOrEqualTo(Duration.ofMillis(400));
-    assertThat(((Acquisition.DeadlineReached) late).waited()).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+    assertThat(deadline.remaining())
+        .as("gave up once the call no longer fitted")
+        .isLessThanOrEqualTo(Duration.ofMillis(400));
+    assertThat(((Acquisition.DeadlineReached) late).waited())
+        .isGreaterThanOrEqualTo(Duration.ofMillis(250));
     assertThat(realTime.state(ORG)).contains(new OrgState(1, 1, 0));
   }
 
@@ -222,7 +251,15 @@ class ConcurrencyGovernorTest {
     Permit holder = granted(governor.acquire(ORG, 1, noDeadline(), Duration.ZERO));
     AtomicReference<Acquisition> got = new AtomicReference<>();
     Thread waiter =
-        Thread.ofPlatform().start(() -> got.set(governor.acquire(ORG, 1, Deadline.after(Duration.ofMinutes(5), clock), Duration.ofSeconds(40))));
+        Thread.ofPlatform()
+            .start(
+                () ->
+                    got.set(
+                        governor.acquire(
+                            ORG,
+                            1,
+                            Deadline.after(Duration.ofMinutes(5), clock),
+                            Duration.ofSeconds(40))));
     awaitState(ORG, state -> state.waiting() == 1);
     holder.release(CallOutcome.ANSWERED);
     waiter.join(10_000);
@@ -233,7 +270,8 @@ class ConcurrencyGovernorTest {
   void anInterruptedJobGetsNoPermitEvenWhenASlotIsFreeAndKeepsItsInterrupt() {
     Thread.currentThread().interrupt();
     try {
-      assertThat(governor.acquire(ORG, FREE, noDeadline(), Duration.ZERO)).isInstanceOf(Acquisition.Interrupted.class);
+      assertThat(governor.acquire(ORG, FREE, noDeadline(), Duration.ZERO))
+          .isInstanceOf(Acquisition.Interrupted.class);
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {
       Thread.interrupted();
@@ -245,10 +283,13 @@ class ConcurrencyGovernorTest {
     Permit holder = granted(governor.acquire(ORG, 1, noDeadline(), Duration.ZERO));
     AtomicReference<Acquisition> got = new AtomicReference<>();
     AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
-    Thread waiter = Thread.ofVirtual().start(() -> {
-      got.set(governor.acquire(ORG, 1, noDeadline(), Duration.ZERO));
-      stillInterrupted.set(Thread.currentThread().isInterrupted());
-    });
+    Thread waiter =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  got.set(governor.acquire(ORG, 1, noDeadline(), Duration.ZERO));
+                  stillInterrupted.set(Thread.currentThread().isInterrupted());
+                });
     awaitState(ORG, state -> state.waiting() == 1);
 
     waiter.interrupt();
@@ -258,7 +299,9 @@ class ConcurrencyGovernorTest {
     assertThat(stillInterrupted.get()).isTrue();
     assertThat(governor.state(ORG)).contains(new OrgState(1, 1, 0));
     holder.release(CallOutcome.ANSWERED);
-    assertThat(governor.state(ORG)).as("the slot is not lost to the job that left").contains(new OrgState(1, 0, 0));
+    assertThat(governor.state(ORG))
+        .as("the slot is not lost to the job that left")
+        .contains(new OrgState(1, 0, 0));
   }
 
   // --- release
@@ -337,7 +380,8 @@ class ConcurrencyGovernorTest {
     }
     assertThat(pauses).containsExactly(1_000L, 2_000L, 4_000L, 8_000L, 8_000L, 8_000L, 8_000L);
 
-    granted(governor.acquire(ORG, 1, Deadline.after(Duration.ZERO, clock), Duration.ZERO)).release(CallOutcome.ANSWERED);
+    granted(governor.acquire(ORG, 1, Deadline.after(Duration.ZERO, clock), Duration.ZERO))
+        .release(CallOutcome.ANSWERED);
     granted(governor.acquire(ORG, 1, Deadline.after(Duration.ZERO, clock), Duration.ZERO))
         .release(CallOutcome.TOO_MANY_REQUESTS);
     assertThat(millisUntilOpen(ORG)).as("an answer starts the count afresh").isEqualTo(1_000L);
@@ -346,7 +390,8 @@ class ConcurrencyGovernorTest {
   /** Moves the clock a millisecond at a time until a call may start again; how long that took. */
   private long millisUntilOpen(String org) {
     long waited = 0;
-    while (!(governor.acquire(org, 1, Deadline.after(Duration.ZERO, clock), Duration.ZERO) instanceof Permit permit)) {
+    while (!(governor.acquire(org, 1, Deadline.after(Duration.ZERO, clock), Duration.ZERO)
+        instanceof Permit permit)) {
       clock.advance(Duration.ofMillis(1));
       waited++;
     }
@@ -358,19 +403,31 @@ class ConcurrencyGovernorTest {
   void jobsWaitingOutThePauseGoInOrderWhenItEndsWithoutAnyRelease() throws Exception {
     Clock real = Clock.systemUTC();
     ConcurrencyGovernor paused = pausingFor(Duration.ofMillis(300));
-    granted(paused.acquire(ORG, 1, Deadline.none(real), Duration.ZERO)).release(CallOutcome.TOO_MANY_REQUESTS);
+    granted(paused.acquire(ORG, 1, Deadline.none(real), Duration.ZERO))
+        .release(CallOutcome.TOO_MANY_REQUESTS);
     long refusedAt = System.nanoTime();
     List<Integer> order = new CopyOnWriteArrayList<>();
     List<Thread> jobs = new ArrayList<>();
     for (int job = 0; job < 3; job++) {
       int id = job;
-      jobs.add(Thread.ofVirtual().start(() -> {
-        Permit permit = granted(paused.acquire(ORG, 1, Deadline.after(Duration.ofSeconds(20), real), Duration.ZERO));
-        order.add(id);
-        permit.release(CallOutcome.ANSWERED);
-      }));
+      jobs.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    Permit permit =
+                        granted(
+                            paused.acquire(
+                                ORG,
+                                1,
+                                Deadline.after(Duration.ofSeconds(20), real),
+                                Duration.ZERO));
+                    order.add(id);
+                    permit.release(CallOutcome.ANSWERED);
+                  }));
       long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (paused.state(ORG).orElseThrow().waiting() < id + 1 && order.isEmpty() && System.nanoTime() < giveUp) {
+      while (paused.state(ORG).orElseThrow().waiting() < id + 1
+          && order.isEmpty()
+          && System.nanoTime() < giveUp) {
         Thread.sleep(1);
       }
     }
@@ -378,7 +435,8 @@ class ConcurrencyGovernorTest {
       job.join(10_000);
     }
     assertThat(order).containsExactly(0, 1, 2);
-    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - refusedAt)).isGreaterThanOrEqualTo(290);
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - refusedAt))
+        .isGreaterThanOrEqualTo(290);
   }
 
   /**
@@ -390,7 +448,12 @@ class ConcurrencyGovernorTest {
     ConcurrencyGovernor paused = pausingFor(Duration.ofMillis(200));
     Permit last = granted(paused.acquire(ORG, 1, Deadline.none(Clock.systemUTC()), Duration.ZERO));
     AtomicReference<Acquisition> got = new AtomicReference<>();
-    Thread waiter = Thread.ofVirtual().start(() -> got.set(paused.acquire(ORG, 1, Deadline.none(Clock.systemUTC()), Duration.ZERO)));
+    Thread waiter =
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    got.set(
+                        paused.acquire(ORG, 1, Deadline.none(Clock.systemUTC()), Duration.ZERO)));
     awaitState(paused, ORG, state -> state.waiting() == 1);
 
     last.release(CallOutcome.TOO_MANY_REQUESTS);
@@ -399,21 +462,34 @@ class ConcurrencyGovernorTest {
     assertThat(got.get()).as("admitted once the pause is over").isInstanceOf(Permit.class);
   }
 
-  /** The same when the first in line leaves during the pause: the next one must wake for its end. */
+  /**
+   * The same when the first in line leaves during the pause: the next one must wake for its end.
+   */
   @Test
   void whenTheFirstInLineLeavesDuringThePauseTheNextIsAdmittedWhenItEnds() throws Exception {
     ConcurrencyGovernor paused = pausingFor(Duration.ofMillis(300));
     Permit last = granted(paused.acquire(ORG, 1, Deadline.none(Clock.systemUTC()), Duration.ZERO));
     AtomicReference<Acquisition> firstGot = new AtomicReference<>();
     AtomicReference<Acquisition> secondGot = new AtomicReference<>();
-    Thread first = Thread.ofVirtual().start(() -> {
-      firstGot.set(paused.acquire(ORG, 1, Deadline.none(Clock.systemUTC()), Duration.ZERO));
-      if (firstGot.get() instanceof Permit late) {
-        late.release(CallOutcome.ANSWERED); // the interrupt came after the pause: pass the slot on
-      }
-    });
+    Thread first =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  firstGot.set(
+                      paused.acquire(ORG, 1, Deadline.none(Clock.systemUTC()), Duration.ZERO));
+                  if (firstGot.get() instanceof Permit late) {
+                    late.release(
+                        CallOutcome
+                            .ANSWERED); // the interrupt came after the pause: pass the slot on
+                  }
+                });
     awaitState(paused, ORG, state -> state.waiting() == 1);
-    Thread second = Thread.ofVirtual().start(() -> secondGot.set(paused.acquire(ORG, 1, Deadline.none(Clock.systemUTC()), Duration.ZERO)));
+    Thread second =
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    secondGot.set(
+                        paused.acquire(ORG, 1, Deadline.none(Clock.systemUTC()), Duration.ZERO)));
     awaitState(paused, ORG, state -> state.waiting() == 2);
 
     last.release(CallOutcome.TOO_MANY_REQUESTS);
@@ -435,8 +511,12 @@ class ConcurrencyGovernorTest {
       busySecond(governor, ORG, 10);
       limits.add(governor.state(ORG).orElseThrow().limit());
     }
-    assertThat(limits.subList(0, 5)).as("one step a second below the refused level").containsExactly(6, 7, 8, 9, 9);
-    assertThat(limits.get(32)).as("the refused level waits for a probe, 30 s after the last step").isEqualTo(9);
+    assertThat(limits.subList(0, 5))
+        .as("one step a second below the refused level")
+        .containsExactly(6, 7, 8, 9, 9);
+    assertThat(limits.get(32))
+        .as("the refused level waits for a probe, 30 s after the last step")
+        .isEqualTo(9);
     assertThat(limits.get(33)).isEqualTo(10);
     assertThat(limits.getLast()).as("never above the edition").isEqualTo(10);
   }
@@ -455,7 +535,9 @@ class ConcurrencyGovernorTest {
         two.release(CallOutcome.ANSWERED);
       }
     }
-    assertThat(governor.state(ORG).orElseThrow().limit()).as("two calls at a time never fill 5").isEqualTo(5);
+    assertThat(governor.state(ORG).orElseThrow().limit())
+        .as("two calls at a time never fill 5")
+        .isEqualTo(5);
   }
 
   @Test
@@ -488,7 +570,9 @@ class ConcurrencyGovernorTest {
       clock.advance(Duration.ofSeconds(1));
       busySecond(high, ORG, FREE);
     }
-    assertThat(high.state(ORG)).as("however long calls succeed at the limit").contains(new OrgState(FREE, 0, 0));
+    assertThat(high.state(ORG))
+        .as("however long calls succeed at the limit")
+        .contains(new OrgState(FREE, 0, 0));
   }
 
   @Test
@@ -504,7 +588,8 @@ class ConcurrencyGovernorTest {
   @Test
   void eachOrgHasItsOwnLimit() {
     Permit[] full = takeAll(ORG, FREE);
-    assertThat(governor.acquire(OTHER_ORG, FREE, Deadline.after(Duration.ZERO, clock), Duration.ZERO))
+    assertThat(
+            governor.acquire(OTHER_ORG, FREE, Deadline.after(Duration.ZERO, clock), Duration.ZERO))
         .as("another org's slots are free")
         .isInstanceOf(Permit.class);
     for (Permit permit : full) {
@@ -525,20 +610,30 @@ class ConcurrencyGovernorTest {
     granted(governor.acquire("a-third-org", FREE, noDeadline(), Duration.ZERO)).close();
 
     assertThat(governor.state(ORG)).as("idle: forgotten").isEmpty();
-    assertThat(governor.state(OTHER_ORG)).as("a call in flight: kept").contains(new OrgState(FREE, 1, 0));
+    assertThat(governor.state(OTHER_ORG))
+        .as("a call in flight: kept")
+        .contains(new OrgState(FREE, 1, 0));
     assertThat(governor.orgsTracked()).isEqualTo(2);
     takeAll(ORG, 10);
-    assertThat(governor.state(ORG).orElseThrow().limit()).as("starts again from the edition").isEqualTo(10);
+    assertThat(governor.state(ORG).orElseThrow().limit())
+        .as("starts again from the edition")
+        .isEqualTo(10);
   }
 
   @Test
   void theNumberOfOrgsKeptIsBoundedButOrgsWithCallsInFlightAreNeverDropped() {
     ConcurrencyGovernor small =
-        new ConcurrencyGovernor(OptionalInt.empty(), clock, AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum(), 100, Duration.ofMinutes(15));
+        new ConcurrencyGovernor(
+            OptionalInt.empty(),
+            clock,
+            AdaptiveLimit.Tuning.DEFAULT.startingAtTheMaximum(),
+            100,
+            Duration.ofMinutes(15));
     Permit busy = granted(small.acquire(ORG, FREE, noDeadline(), Duration.ZERO));
     int most = 0;
     for (int org = 0; org < 5_000; org++) {
-      granted(small.acquire("org-" + org, FREE, noDeadline(), Duration.ZERO)).release(CallOutcome.ANSWERED);
+      granted(small.acquire("org-" + org, FREE, noDeadline(), Duration.ZERO))
+          .release(CallOutcome.ANSWERED);
       most = Math.max(most, small.orgsTracked());
     }
     assertThat(most).isLessThanOrEqualTo(100);
@@ -591,7 +686,8 @@ class ConcurrencyGovernorTest {
     return new ConcurrencyGovernor(
         OptionalInt.empty(),
         Clock.systemUTC(),
-        new AdaptiveLimit.Tuning(tuning.backoffRatio(), tuning.growthInterval(), tuning.probeInterval(), pause, false),
+        new AdaptiveLimit.Tuning(
+            tuning.backoffRatio(), tuning.growthInterval(), tuning.probeInterval(), pause, false),
         10_000,
         Duration.ofMinutes(15));
   }
@@ -601,7 +697,8 @@ class ConcurrencyGovernorTest {
   }
 
   /** Synchronisation, not an assertion: waits until the other threads have reached a state. */
-  private static void awaitState(ConcurrencyGovernor governor, String org, Predicate<OrgState> reached)
+  private static void awaitState(
+      ConcurrencyGovernor governor, String org, Predicate<OrgState> reached)
       throws InterruptedException {
     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!governor.state(org).map(reached::test).orElse(false)) {

@@ -35,7 +35,10 @@ class RuntimeMaximumTest {
   @ParameterizedTest
   @ValueSource(strings = {"0", "-1", "26", "100", "2.5", "five", "5 calls", "0x05"})
   void anythingElseIsAConfigurationErrorNamingTheSetting(String value) {
-    assertThatThrownBy(() -> ConcurrencyGovernor.create(RuntimeSettings.of(Map.of(VARIABLE, value)), Clock.systemUTC()))
+    assertThatThrownBy(
+            () ->
+                ConcurrencyGovernor.create(
+                    RuntimeSettings.of(Map.of(VARIABLE, value)), Clock.systemUTC()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining(VARIABLE)
         .hasMessageContaining("zoho.connector.max-concurrent-calls")

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * one Zoho org that answers 429 beyond its limit. After a warm-up their calls converge on the org's
  * limit: few refusals, the calls out at once close to the limit on average and never far above it.
  *
- * <p>Everything runs 25 times faster than in production: the governors' rules (one step per 40
- * ms instead of a second, a probe every 1.2 s instead of 30 s, a pause of 40 ms after a refusal),
+ * <p>Everything runs 25 times faster than in production: the governors' rules (one step per 40 ms
+ * instead of a second, a probe every 1.2 s instead of 30 s, a pause of 40 ms after a refusal),
  * Zoho's calls (60 to 160 ms at Zoho plus a 20 to 60 ms round trip, here 3.2 to 8.8 ms in all) and
  * a refused job's backoff before it tries again (250 to 500 ms, as the connector's). Each case runs
  * a 25 s warm-up and 40 s of steady load, in 2.6 s. The round trip matters: Zoho frees a slot a
@@ -42,7 +42,8 @@ class SharedOrgSimulationTest {
   private static final AdaptiveLimit.Tuning TUNING = AdaptiveLimit.Tuning.DEFAULT.fasterBy(FASTER);
   private static final Duration WARM_UP = Duration.ofSeconds(25).dividedBy(FASTER);
   private static final Duration STEADY = Duration.ofSeconds(40).dividedBy(FASTER);
-  private static final String ORG = "9d2f7c1a0e4b8f3d6c5a2e1b0f9d8c7a6e5b4c3d2f1e0a9b8c7d6e5f4a3b2c1d";
+  private static final String ORG =
+      "9d2f7c1a0e4b8f3d6c5a2e1b0f9d8c7a6e5b4c3d2f1e0a9b8c7d6e5f4a3b2c1d";
 
   /** The org: admits a call while fewer than its limit are in flight. */
   private static final class FakeOrg {
@@ -81,6 +82,7 @@ class SharedOrgSimulationTest {
     final AtomicLong busySamples = new AtomicLong();
     final AtomicLong samples = new AtomicLong();
     volatile boolean counting;
+
     /** Until the warm-up is over, no end: a slow start must not eat into the counted phase. */
     volatile long endNanos = Long.MAX_VALUE;
 
@@ -91,8 +93,8 @@ class SharedOrgSimulationTest {
 
   @ParameterizedTest(name = "{0} runtimes x {1} jobs, org limit {2}, template edition {3}")
   @CsvSource({"3, 16, 10, 10", "2, 16, 5, 10", "4, 12, 25, 25"})
-  void runtimesSharingAnOrgConvergeBelowItsLimit(int runtimes, int jobsEach, int orgLimit, int edition)
-      throws Exception {
+  void runtimesSharingAnOrgConvergeBelowItsLimit(
+      int runtimes, int jobsEach, int orgLimit, int edition) throws Exception {
     Clock clock = Clock.systemUTC();
     FakeOrg org = new FakeOrg(orgLimit);
     Tally tally = new Tally();
@@ -101,7 +103,8 @@ class SharedOrgSimulationTest {
 
     for (int runtime = 0; runtime < runtimes; runtime++) {
       ConcurrencyGovernor governor =
-          new ConcurrencyGovernor(OptionalInt.empty(), clock, TUNING, 10_000, Duration.ofMinutes(15));
+          new ConcurrencyGovernor(
+              OptionalInt.empty(), clock, TUNING, 10_000, Duration.ofMinutes(15));
       governors.add(governor);
       for (int job = 0; job < jobsEach; job++) {
         threads.add(Thread.ofVirtual().start(() -> runJobs(governor, clock, org, tally, edition)));
@@ -122,17 +125,32 @@ class SharedOrgSimulationTest {
         "%d runtimes x %d jobs, org limit %d, edition %d: after warm-up %d calls, %d refused (%.2f %%);"
             + " calls out %.1f on average, at most %d; busy at the org %.1f on average; the runtimes'"
             + " limits allowed at most %d at once, %s at the end; calls answered per runtime %s%n",
-        runtimes, jobsEach, orgLimit, edition, tally.calls.get(), tally.refused.get(), 100 * refusedShare,
-        meanOffered, tally.mostOffered.get(), meanBusy, tally.mostAllowed.get(),
+        runtimes,
+        jobsEach,
+        orgLimit,
+        edition,
+        tally.calls.get(),
+        tally.refused.get(),
+        100 * refusedShare,
+        meanOffered,
+        tally.mostOffered.get(),
+        meanBusy,
+        tally.mostAllowed.get(),
         governors.stream().map(g -> g.state(ORG).orElseThrow().limit()).toList(),
         governors.stream().map(g -> answered(tally, g)).toList());
 
     // Refusals come about once per probe interval and runtime, whatever the load; calls fewer on a
     // loaded machine (sleeps overrun). With each runtime's limit fixed at the edition, 17 to 61 %.
     assertThat(tally.calls.get()).as("calls after the warm-up").isGreaterThan(200);
-    assertThat(refusedShare).as("share of calls refused with 429 after the warm-up").isLessThan(0.03);
-    assertThat(meanOffered).as("calls out at once, on average").isBetween(0.75 * orgLimit, orgLimit + 1.0);
-    assertThat(tally.mostOffered.get()).as("calls out at once, at most").isLessThanOrEqualTo(orgLimit + 2 * runtimes);
+    assertThat(refusedShare)
+        .as("share of calls refused with 429 after the warm-up")
+        .isLessThan(0.03);
+    assertThat(meanOffered)
+        .as("calls out at once, on average")
+        .isBetween(0.75 * orgLimit, orgLimit + 1.0);
+    assertThat(tally.mostOffered.get())
+        .as("calls out at once, at most")
+        .isLessThanOrEqualTo(orgLimit + 2 * runtimes);
   }
 
   private static long answered(Tally tally, ConcurrencyGovernor governor) {
@@ -191,7 +209,9 @@ class SharedOrgSimulationTest {
         tally.samples.incrementAndGet();
         int allowed = 0;
         for (ConcurrencyGovernor governor : governors) {
-          allowed += Math.min(jobsEach, governor.state(ORG).map(ConcurrencyGovernor.OrgState::limit).orElse(0));
+          allowed +=
+              Math.min(
+                  jobsEach, governor.state(ORG).map(ConcurrencyGovernor.OrgState::limit).orElse(0));
         }
         tally.mostAllowed.accumulateAndGet(allowed, Math::max);
       }

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Builds the connector runtime's own job context ({@link JobHandlerContext}) around job variables,
  * so unit tests bind, replace secrets and validate exactly as the runtime does, without an engine.
  *
- * <p>Hand-made rather than the Connector SDK's {@code OutboundConnectorContextBuilder}: the SDK
- * 8.8 on the test classpath has none ({@code connector-test} 8.8 ships only {@code
+ * <p>Hand-made rather than the Connector SDK's {@code OutboundConnectorContextBuilder}: the SDK 8.8
+ * on the test classpath has none ({@code connector-test} 8.8 ships only {@code
  * ConnectorContextTestUtil}), and the runtime's own context is what the connector meets in
  * production. Each context gets its own element instance key unless a test names one, since the
  * connector keeps per-task memory under that key.
@@ -34,7 +34,8 @@ public final class JobContexts {
 
   private JobContexts() {}
 
-  public static OutboundConnectorContext of(Map<String, Object> variables, Map<String, String> secrets) {
+  public static OutboundConnectorContext of(
+      Map<String, Object> variables, Map<String, String> secrets) {
     return of(variables, secrets, TASKS.incrementAndGet());
   }
 
@@ -65,8 +66,8 @@ public final class JobContexts {
   }
 
   /**
-   * A job as the engine activates it, for a context: its variables, type and key (which is also
-   * its element instance key: each job another task unless a test reuses a key).
+   * A job as the engine activates it, for a context: its variables, type and key (which is also its
+   * element instance key: each job another task unless a test reuses a key).
    */
   public static ActivatedJob job(String variablesJson, String jobType, long key) {
     return (ActivatedJob)

@@ -28,7 +28,10 @@ public final class RecordingResolverProvider extends InetAddressResolverProvider
   private static final Set<String> LOOKED_UP = ConcurrentHashMap.newKeySet();
   private static volatile boolean installed;
 
-  /** Whether the JDK uses this provider (it does unless something resolved names before the test classpath was in place). */
+  /**
+   * Whether the JDK uses this provider (it does unless something resolved names before the test
+   * classpath was in place).
+   */
   public static boolean installed() {
     return installed;
   }
@@ -48,7 +51,8 @@ public final class RecordingResolverProvider extends InetAddressResolverProvider
     InetAddressResolver builtin = configuration.builtinResolver();
     return new InetAddressResolver() {
       @Override
-      public Stream<InetAddress> lookupByName(String host, LookupPolicy policy) throws UnknownHostException {
+      public Stream<InetAddress> lookupByName(String host, LookupPolicy policy)
+          throws UnknownHostException {
         String name = host.toLowerCase(Locale.ROOT);
         if (LOOKED_UP.size() < MAX_RECORDED) {
           LOOKED_UP.add(name);

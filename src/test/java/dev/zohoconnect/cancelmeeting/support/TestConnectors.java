@@ -3,9 +3,9 @@ package dev.zohoconnect.cancelmeeting.support;
 import dev.zohoconnect.cancelmeeting.CancelMeetingFunction;
 import dev.zohoconnect.cancelmeeting.MeetingCanceller;
 import dev.zohoconnect.cancelmeeting.RetryPolicy;
-import dev.zohoconnect.cancelmeeting.budget.ExecutionBudget;
 import dev.zohoconnect.cancelmeeting.auth.AccessTokens;
 import dev.zohoconnect.cancelmeeting.auth.OAuthTokenClient;
+import dev.zohoconnect.cancelmeeting.budget.ExecutionBudget;
 import dev.zohoconnect.cancelmeeting.client.EndpointPolicy;
 import dev.zohoconnect.cancelmeeting.client.ZohoCrmClient;
 import dev.zohoconnect.cancelmeeting.config.RuntimeSettings;
@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Random;
 
-/** The connector wired as the runtime creates it, with the clock, waits and randomness a test picks. */
+/**
+ * The connector wired as the runtime creates it, with the clock, waits and randomness a test picks.
+ */
 public final class TestConnectors {
 
   private TestConnectors() {}
@@ -78,6 +80,7 @@ public final class TestConnectors {
 
   /** Runtime settings that allow these origins besides Zoho's hosts (comma-separated). */
   public static RuntimeSettings allowing(String origins) {
-    return RuntimeSettings.of(Map.of(RuntimeSettings.ALLOWED_ORIGINS.environmentVariable(), origins));
+    return RuntimeSettings.of(
+        Map.of(RuntimeSettings.ALLOWED_ORIGINS.environmentVariable(), origins));
   }
 }

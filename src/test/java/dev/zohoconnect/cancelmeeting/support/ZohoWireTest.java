@@ -90,7 +90,8 @@ public abstract class ZohoWireTest {
   /** Job variables as the element template produces them, refresh-token authentication. */
   protected Map<String, Object> variables() {
     Map<String, Object> vars = new LinkedHashMap<>();
-    vars.put("meeting", new HashMap<>(Map.of("meetingId", MEETING_ID, "sendCancellingMail", false)));
+    vars.put(
+        "meeting", new HashMap<>(Map.of("meetingId", MEETING_ID, "sendCancellingMail", false)));
     vars.put(
         "authentication",
         new HashMap<>(
@@ -111,7 +112,8 @@ public abstract class ZohoWireTest {
     Map<String, Object> vars = variables();
     vars.put(
         "authentication",
-        new HashMap<>(Map.of("type", "accessToken", "accessToken", "{{secrets.ZOHO_ACCESS_TOKEN}}")));
+        new HashMap<>(
+            Map.of("type", "accessToken", "accessToken", "{{secrets.ZOHO_ACCESS_TOKEN}}")));
     return vars;
   }
 
@@ -131,7 +133,8 @@ public abstract class ZohoWireTest {
   }
 
   protected void givenCancelAnswers(ResponseDefinitionBuilder response) {
-    zoho.stubFor(post(urlPathMatching("/crm/v[0-9]+/Events/[0-9]+/actions/cancel")).willReturn(response));
+    zoho.stubFor(
+        post(urlPathMatching("/crm/v[0-9]+/Events/[0-9]+/actions/cancel")).willReturn(response));
   }
 
   protected static ResponseDefinitionBuilder json(int status, String body) {

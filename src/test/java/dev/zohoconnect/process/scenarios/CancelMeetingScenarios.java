@@ -85,7 +85,9 @@ public abstract class CancelMeetingScenarios {
    * minute.
    */
   private static Duration timeToEnd(DocumentedErrors.Case error) {
-    return error.code().equals("TOO_MANY_REQUESTS") ? Duration.ofSeconds(120) : Duration.ofSeconds(30);
+    return error.code().equals("TOO_MANY_REQUESTS")
+        ? Duration.ofSeconds(120)
+        : Duration.ofSeconds(30);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -110,7 +112,9 @@ public abstract class CancelMeetingScenarios {
     if (error.retried()) {
       // retries="3": two job failures with Zeebe's backoff, the BPMN error on the third run.
       assertThat(outcome.jobFailures()).extracting(JobFailure::retriesLeft).containsExactly(2, 1);
-      assertThat(zoho.counters().cancelCalls(id)).as("3 attempts in each of 3 job runs").isEqualTo(9);
+      assertThat(zoho.counters().cancelCalls(id))
+          .as("3 attempts in each of 3 job runs")
+          .isEqualTo(9);
     } else {
       assertThat(outcome.jobFailures()).isEmpty();
     }
@@ -146,7 +150,9 @@ public abstract class CancelMeetingScenarios {
         .hasPassed("MeetingCancelled")
         .tookNoBoundaryEvent()
         .hasNoIncidents();
-    assertThat(cancellation(key)).containsEntry("cancelled", true).containsEntry("alreadyCancelled", true);
+    assertThat(cancellation(key))
+        .containsEntry("cancelled", true)
+        .containsEntry("alreadyCancelled", true);
     assertThat(zoho.counters().cancellations()).isEqualTo(1);
   }
 
@@ -155,13 +161,17 @@ public abstract class CancelMeetingScenarios {
     // The first job execution cancels the meeting but never learns it (answer lost, then two
     // dropped connections); Zeebe's retry then meets "already cancelled" and must complete.
     String id = upcomingMeeting();
-    zoho.faults().enqueue(FaultTarget.CANCEL, Fault.answerLost(), Fault.dropConnection(), Fault.dropConnection());
+    zoho.faults()
+        .enqueue(
+            FaultTarget.CANCEL, Fault.answerLost(), Fault.dropConnection(), Fault.dropConnection());
 
     long key = start(ExampleProcesses.ERROR_HANDLING, id, false);
 
     completesAfterOneZeebeRetry(key);
 
-    assertThat(zoho.counters().cancelCalls(id)).as("3 in the first run, 1 in the retry").isEqualTo(4);
+    assertThat(zoho.counters().cancelCalls(id))
+        .as("3 in the first run, 1 in the retry")
+        .isEqualTo(4);
     assertThat(zoho.counters().cancellations()).isEqualTo(1);
     assertThat(cancellation(key)).containsEntry("alreadyCancelled", true);
   }
@@ -211,7 +221,10 @@ public abstract class CancelMeetingScenarios {
 
     long key = start(ExampleProcesses.MAIL_FALLBACK, id, true);
 
-    assertThatInstance(driver(), key).isCompleted().hasPassed("CancelledWithMail").tookNoBoundaryEvent();
+    assertThatInstance(driver(), key)
+        .isCompleted()
+        .hasPassed("CancelledWithMail")
+        .tookNoBoundaryEvent();
     assertThat(zoho.counters().mailsSent(USER)).isEqualTo(1);
   }
 
@@ -227,7 +240,9 @@ public abstract class CancelMeetingScenarios {
     assertThatInstance(driver(), second).isCompleted().hasPassed("End_CancelledNow");
   }
 
-  /** The job fails once (its in-job attempts spent), Zeebe retries after the backoff, it completes. */
+  /**
+   * The job fails once (its in-job attempts spent), Zeebe retries after the backoff, it completes.
+   */
   private JobFailure completesAfterOneZeebeRetry(long key) {
     JobFailure failure = driver().awaitJobFailures(key, 1, Duration.ofSeconds(20)).getFirst();
     assertThat(failure.retriesLeft()).isEqualTo(2);
@@ -267,9 +282,13 @@ public abstract class CancelMeetingScenarios {
         .startInstance(
             processId,
             Map.of(
-                "meetingId", meetingId,
-                "sendMail", sendMail,
-                "zohoApiBaseUrl", zoho.baseUrl(),
-                "zohoAccountsUrl", zoho.baseUrl()));
+                "meetingId",
+                meetingId,
+                "sendMail",
+                sendMail,
+                "zohoApiBaseUrl",
+                zoho.baseUrl(),
+                "zohoAccountsUrl",
+                zoho.baseUrl()));
   }
 }

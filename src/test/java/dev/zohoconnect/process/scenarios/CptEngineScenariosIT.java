@@ -21,10 +21,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * The scenarios on Camunda Process Test: a real Camunda 8.8 engine in CPT's {@code
- * camunda/camunda} container (Testcontainers), with Camunda's connector runtime running the
- * connector found by SPI in this JVM as job workers on CPT's client, so the connector reaches the
- * Zoho emulator on loopback.
+ * The scenarios on Camunda Process Test: a real Camunda 8.8 engine in CPT's {@code camunda/camunda}
+ * container (Testcontainers), with Camunda's connector runtime running the connector found by SPI
+ * in this JVM as job workers on CPT's client, so the connector reaches the Zoho emulator on
+ * loopback.
  *
  * <p>Needs Docker: runs only with {@code mvn -B verify -Pcamunda-process-test} (Failsafe, which
  * sets {@code cpt.enabled=true}); the default build compiles it and leaves it out, and it stays
@@ -41,8 +41,8 @@ import org.testcontainers.DockerClientFactory;
 class CptEngineScenariosIT extends CancelMeetingScenarios {
 
   /**
-   * CPT's managed runtime. Its own connectors container stays off: the connector under test runs
-   * in this JVM, in Camunda's runtime, like on the in-memory engine.
+   * CPT's managed runtime. Its own connectors container stays off: the connector under test runs in
+   * this JVM, in Camunda's runtime, like on the in-memory engine.
    */
   @RegisterExtension
   static final CamundaProcessTestExtension CAMUNDA =

@@ -16,8 +16,10 @@ public final class ExampleProcesses {
 
   /** Boundary events for every documented code, each leading to its own end. */
   public static final String ERROR_HANDLING = "cancel-zoho-meeting";
+
   /** Daily mail limit reached: cancel again without mail, then notify the owner. */
   public static final String MAIL_FALLBACK = "cancel-zoho-meeting-mail-fallback";
+
   /** "Already cancelled" counts as done. */
   public static final String IDEMPOTENT = "cancel-zoho-meeting-idempotent";
 

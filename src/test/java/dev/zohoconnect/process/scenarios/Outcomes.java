@@ -50,7 +50,8 @@ public final class Outcomes {
       }
       pause();
     }
-    throw new AssertionError("instance did not end within " + timeout + ":\n" + driver.describe(key));
+    throw new AssertionError(
+        "instance did not end within " + timeout + ":\n" + driver.describe(key));
   }
 
   private static Outcome outcome(ProcessEngineDriver driver, long key) {

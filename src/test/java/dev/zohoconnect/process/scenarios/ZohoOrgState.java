@@ -43,41 +43,50 @@ public interface ZohoOrgState {
   /** Held two days ago, for an hour. */
   static ZohoOrgState alreadyEnded() {
     return (zoho, id) -> {
-      OffsetDateTime start = zoho.clock().instant().minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC);
+      OffsetDateTime start =
+          zoho.clock().instant().minus(Duration.ofDays(2)).atOffset(ZoneOffset.UTC);
       meeting(b -> b.start(start).end(start.plusHours(1))).arrange(zoho, id);
     };
   }
 
   static ZohoOrgState lockedForTheUser() {
-    return upcomingMeeting().then((zoho, id) -> zoho.users().update(USER, u -> u.withLockedRecords(id)));
+    return upcomingMeeting()
+        .then((zoho, id) -> zoho.users().update(USER, u -> u.withLockedRecords(id)));
   }
 
   static ZohoOrgState userMayNotEditMeetings() {
-    return upcomingMeeting().then((zoho, id) -> zoho.users().update(USER, u -> u.withEditPermission(false)));
+    return upcomingMeeting()
+        .then((zoho, id) -> zoho.users().update(USER, u -> u.withEditPermission(false)));
   }
 
   static ZohoOrgState dailyMailLimitReached() {
-    return upcomingMeeting().then((zoho, id) -> zoho.users().update(USER, u -> u.withDailyMailLimit(0)));
+    return upcomingMeeting()
+        .then((zoho, id) -> zoho.users().update(USER, u -> u.withDailyMailLimit(0)));
   }
 
   /** The client secret was rotated in Zoho's API console; the process still has the old one. */
   static ZohoOrgState clientSecretRotated() {
     return upcomingMeeting()
-        .then((zoho, id) -> zoho.tokens().registerClient(ZohoCrmEmulator.DEFAULT_CLIENT_ID, "rotated-secret"));
+        .then(
+            (zoho, id) ->
+                zoho.tokens().registerClient(ZohoCrmEmulator.DEFAULT_CLIENT_ID, "rotated-secret"));
   }
 
   static ZohoOrgState refreshTokenRevoked() {
     return upcomingMeeting()
-        .then((zoho, id) -> zoho.tokens().revokeRefreshToken(ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN));
+        .then(
+            (zoho, id) -> zoho.tokens().revokeRefreshToken(ZohoCrmEmulator.DEFAULT_REFRESH_TOKEN));
   }
 
   /** Zoho answers the next {@code times} cancel calls with its documented error {@code code}. */
   static ZohoOrgState zohoRefuses(String code, int times) {
-    return upcomingMeeting().then((zoho, id) -> zoho.faults().enqueue(FaultTarget.CANCEL, times, Fault.refusal(code)));
+    return upcomingMeeting()
+        .then((zoho, id) -> zoho.faults().enqueue(FaultTarget.CANCEL, times, Fault.refusal(code)));
   }
 
   static ZohoOrgState zohoKeepsFailing(Fault fault) {
-    return upcomingMeeting().then((zoho, id) -> zoho.faults().failRandomly(FaultTarget.CANCEL, 1.0, fault, 1));
+    return upcomingMeeting()
+        .then((zoho, id) -> zoho.faults().failRandomly(FaultTarget.CANCEL, 1.0, fault, 1));
   }
 
   default ZohoOrgState then(ZohoOrgState next) {

@@ -11,7 +11,9 @@ import jakarta.validation.constraints.NotBlank;
 /** A Zoho OAuth access token supplied by the process, sent as {@code Zoho-oauthtoken}. */
 @TemplateSubType(id = AccessTokenAuthentication.TYPE, label = "Access token")
 public record AccessTokenAuthentication(
-    @NotBlank(message = "Access token is required: reference a secret, e.g. {{secrets.ZOHO_ACCESS_TOKEN}}")
+    @NotBlank(
+            message =
+                "Access token is required: reference a secret, e.g. {{secrets.ZOHO_ACCESS_TOKEN}}")
         @TemplateProperty(
             group = "authentication",
             label = "Access token",

@@ -16,9 +16,12 @@ public record RefreshTokenAuthentication(
         @TemplateProperty(
             group = "authentication",
             label = "Client id",
-            description = "From Zoho's API console (api-console.zoho.com), e.g. {{secrets.ZOHO_CLIENT_ID}}")
+            description =
+                "From Zoho's API console (api-console.zoho.com), e.g. {{secrets.ZOHO_CLIENT_ID}}")
         String clientId,
-    @NotBlank(message = "Client secret is required: reference a secret, e.g. {{secrets.ZOHO_CLIENT_SECRET}}")
+    @NotBlank(
+            message =
+                "Client secret is required: reference a secret, e.g. {{secrets.ZOHO_CLIENT_SECRET}}")
         @TemplateProperty(
             group = "authentication",
             label = "Client secret",
@@ -30,7 +33,9 @@ public record RefreshTokenAuthentication(
                             value = Secrets.REFERENCE_PATTERN,
                             message = Secrets.REFERENCE_MESSAGE)))
         String clientSecret,
-    @NotBlank(message = "Refresh token is required: reference a secret, e.g. {{secrets.ZOHO_REFRESH_TOKEN}}")
+    @NotBlank(
+            message =
+                "Refresh token is required: reference a secret, e.g. {{secrets.ZOHO_REFRESH_TOKEN}}")
         @TemplateProperty(
             group = "authentication",
             label = "Refresh token",

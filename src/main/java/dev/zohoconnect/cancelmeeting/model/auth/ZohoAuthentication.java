@@ -7,7 +7,9 @@ import io.camunda.connector.generator.java.annotation.TemplateDiscriminatorPrope
 /** How the connector proves to Zoho who it is. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-  @JsonSubTypes.Type(value = RefreshTokenAuthentication.class, name = RefreshTokenAuthentication.TYPE),
+  @JsonSubTypes.Type(
+      value = RefreshTokenAuthentication.class,
+      name = RefreshTokenAuthentication.TYPE),
   @JsonSubTypes.Type(value = AccessTokenAuthentication.class, name = AccessTokenAuthentication.TYPE)
 })
 @TemplateDiscriminatorProperty(
