@@ -170,8 +170,14 @@ final class BenchmarkProcesses {
   }
 
   /** As the element template writes the task, every default included. */
+  /**
+   * This connector's task in the engine runs, with the edition of the org the emulator stands in
+   * for there (Ultimate): left at the template's default, Free, the governor would cap the runs at
+   * 5 calls in flight, far below that org's allowance and the 16 job threads.
+   */
   private static void connectorTask(ServiceTaskBuilder task, boolean refreshToken) {
     connectorTask(task, refreshToken, "PT0S");
+    task.zeebeInput(ZohoEdition.ULTIMATE.name(), EDITION_INPUT);
   }
 
   private static void connectorTask(
